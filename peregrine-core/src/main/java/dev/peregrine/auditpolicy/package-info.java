@@ -1,0 +1,2 @@
+/** The audit-policy toolkit: reading, validating and evaluating audit.k8s.io Policy files. */
+package dev.peregrine.auditpolicy;

@@ -1,0 +1,145 @@
+package dev.peregrine.engine;
+
+import dev.peregrine.diag.Issue;
+import dev.peregrine.diag.Severity;
+import dev.peregrine.event.AuditEvent;
+import dev.peregrine.field.Extractor;
+import dev.peregrine.field.FieldRegistry;
+import dev.peregrine.rules.LoadResult;
+import dev.peregrine.rules.RuleDef;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The detection engine: rules compiled for the {@code k8s_audit} source, evaluated in
+ * first-definition order against each event. Thread-safe for concurrent {@link #process} calls.
+ */
+public final class Engine {
+  /** The only event source this engine evaluates. */
+  public static final String SOURCE = "k8s_audit";
+
+  private final List<CompiledRule> active;
+  private final List<RuleDef> loaded;
+  private final boolean matchAll;
+  private final Extractor timeField;
+  private final String timeKey;
+
+  private Engine(List<CompiledRule> active, List<RuleDef> loaded, EngineOptions options,
+      FieldRegistry registry) {
+    this.active = List.copyOf(active);
+    this.loaded = List.copyOf(loaded);
+    this.matchAll = options.matchAll();
+    this.timeKey = options.timeIso8601() ? "evt.time.iso8601" : "evt.time";
+    this.timeField = OutputTemplate.bind(registry, timeKey);
+    if (timeField == null) {
+      throw new IllegalStateException("field registry lacks " + timeKey);
+    }
+  }
+
+  /** An engine and the issues found compiling its rules. */
+  public record Build(Optional<Engine> engine, List<Issue> issues) {
+    public boolean hasErrors() {
+      return issues.stream().anyMatch(Issue::isError);
+    }
+  }
+
+  /**
+   * Compiles every rule of {@code load} and selects the active ones. The engine is present only
+   * when neither loading nor compiling found errors; the issues are the load's followed by the
+   * compiler's.
+   */
+  public static Build build(LoadResult load, FieldRegistry registry, EngineOptions options) {
+    List<Issue> issues = new ArrayList<>(load.issues());
+    List<CompiledRule> active = new ArrayList<>();
+    List<RuleDef> loaded = new ArrayList<>();
+    for (RuleDef def : load.rules()) {
+      if (!def.source().equals(SOURCE)) {
+        issues.add(load.sources().issue(Severity.WARNING, "LOAD_UNKNOWN_SOURCE", def.pos(),
+            "rule '" + def.name() + "' has source '" + def.source()
+                + "', which is not evaluated (only " + SOURCE + "); skipping"));
+        continue;
+      }
+      if (def.condition() == null) {
+        continue;
+      }
+      CompiledRule rule = compile(def, registry, load, issues);
+      if (rule == null) {
+        continue;
+      }
+      loaded.add(def);
+      if (selected(def, options)) {
+        active.add(rule);
+      }
+    }
+    boolean errors = issues.stream().anyMatch(Issue::isError);
+    Engine engine = errors ? null : new Engine(active, loaded, options, registry);
+    return new Build(Optional.ofNullable(engine), issues);
+  }
+
+  private static CompiledRule compile(RuleDef def, FieldRegistry registry, LoadResult load,
+      List<Issue> issues) {
+    CompileLog condLog = new CompileLog(load.sources(), CompileLog.COMPILE_CONDITION);
+    Condition cond = new Compiler(registry, condLog).compile(def.condition());
+    CompileLog outLog = new CompileLog(load.sources(), "LOAD_ERR_COMPILE_OUTPUT");
+    Optional<OutputTemplate> out =
+        OutputTemplate.compile(def.output(), registry, outLog, def.outputPos());
+    boolean failed = cond == null || out.isEmpty();
+    if (failed && def.skipIfUnknownFilter()
+        && (cond != null || condLog.onlyUnknownFields())
+        && (out.isPresent() || outLog.onlyUnknownFields())) {
+      issues.add(load.sources().issue(Severity.WARNING, "LOAD_UNKNOWN_FILTER", def.pos(),
+          "rule '" + def.name() + "' uses an unknown field and has skip-if-unknown-filter; skipped"));
+      return null;
+    }
+    issues.addAll(condLog.issues());
+    issues.addAll(outLog.issues());
+    return failed ? null : new CompiledRule(def, cond, out.get());
+  }
+
+  private static boolean selected(RuleDef def, EngineOptions o) {
+    if (!def.enabled() || !def.priority().atLeast(o.minPriority())) {
+      return false;
+    }
+    for (String s : o.disabledRules()) {
+      if (def.name().contains(s)) {
+        return false;
+      }
+    }
+    for (String t : def.tags()) {
+      if (o.disabledTags().contains(t)) {
+        return false;
+      }
+    }
+    return o.enabledTags().isEmpty() || def.tags().stream().anyMatch(o.enabledTags()::contains);
+  }
+
+  /** Evaluates the active rules on one event; at most one alert unless matching all. */
+  public List<Alert> process(AuditEvent event) {
+    List<Alert> out = null;
+    for (CompiledRule r : active) {
+      if (r.matches(event)) {
+        Alert a = r.alert(event, timeField, timeKey);
+        if (!matchAll) {
+          return List.of(a);
+        }
+        if (out == null) {
+          out = new ArrayList<>(2);
+        }
+        out.add(a);
+      }
+    }
+    return out == null ? List.of() : Collections.unmodifiableList(out);
+  }
+
+  /** Names of the rules that will run, in evaluation order. */
+  public List<String> activeRules() {
+    return active.stream().map(r -> r.def().name()).toList();
+  }
+
+  /** Every compiled k8s_audit rule, enabled or not. */
+  public List<RuleDef> loadedRules() {
+    return loaded;
+  }
+}

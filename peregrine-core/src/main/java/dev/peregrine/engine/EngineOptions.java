@@ -1,0 +1,50 @@
+package dev.peregrine.engine;
+
+import dev.peregrine.rules.Priority;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How rules are selected and matched.
+ *
+ * @param matchAll {@code rule_matching: all} (every matching rule alerts) instead of {@code first}
+ * @param minPriority rules less severe than this are not loaded ({@code priority} in falco.yaml)
+ * @param disabledRules rules whose name contains any of these substrings are disabled ({@code -D})
+ * @param disabledTags rules with any of these tags are disabled ({@code -T})
+ * @param enabledTags when non-empty, only rules with one of these tags run ({@code -t})
+ * @param timeIso8601 the text time prefix is {@code evt.time.iso8601} instead of {@code evt.time}
+ */
+public record EngineOptions(
+    boolean matchAll,
+    Priority minPriority,
+    List<String> disabledRules,
+    Set<String> disabledTags,
+    Set<String> enabledTags,
+    boolean timeIso8601) {
+  public EngineOptions {
+    disabledRules = List.copyOf(disabledRules);
+    disabledTags = Set.copyOf(disabledTags);
+    enabledTags = Set.copyOf(enabledTags);
+  }
+
+  /** Falco's defaults: first match, every priority, nothing disabled, short time prefix. */
+  public static EngineOptions defaults() {
+    return new EngineOptions(false, Priority.DEBUG, List.of(), Set.of(), Set.of(), false);
+  }
+
+  public EngineOptions withMatchAll(boolean all) {
+    return new EngineOptions(all, minPriority, disabledRules, disabledTags, enabledTags, timeIso8601);
+  }
+
+  public EngineOptions withMinPriority(Priority p) {
+    return new EngineOptions(matchAll, p, disabledRules, disabledTags, enabledTags, timeIso8601);
+  }
+
+  public EngineOptions withTimeIso8601(boolean iso) {
+    return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags, iso);
+  }
+
+  public EngineOptions withSelection(List<String> disabled, Set<String> offTags, Set<String> onTags) {
+    return new EngineOptions(matchAll, minPriority, disabled, offTags, onTags, timeIso8601);
+  }
+}

@@ -1,0 +1,216 @@
+package dev.peregrine.engine;
+
+import dev.peregrine.event.AuditEvent;
+import dev.peregrine.field.Extractor;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The compiled condition nodes. Each is a small final class with one {@code eval}; absent values
+ * make every check false, and negation is applied afterwards by {@link Not}.
+ */
+final class Nodes {
+  private Nodes() {}
+
+  /** n-ary conjunction, left to right, short-circuit. */
+  static final class And implements Condition {
+    private final Condition[] children;
+
+    And(List<Condition> children) {
+      this.children = children.toArray(Condition[]::new);
+    }
+
+    @Override
+    public boolean eval(AuditEvent e) {
+      for (Condition c : children) {
+        if (!c.eval(e)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** n-ary disjunction, left to right, short-circuit. */
+  static final class Or implements Condition {
+    private final Condition[] children;
+
+    Or(List<Condition> children) {
+      this.children = children.toArray(Condition[]::new);
+    }
+
+    @Override
+    public boolean eval(AuditEvent e) {
+      for (Condition c : children) {
+        if (c.eval(e)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Negation. */
+  record Not(Condition child) implements Condition {
+    @Override
+    public boolean eval(AuditEvent e) {
+      return !child.eval(e);
+    }
+  }
+
+  /** {@code f exists}: a present scalar, or a non-empty list. */
+  record Exists(Extractor field) implements Condition {
+    @Override
+    public boolean eval(AuditEvent e) {
+      if (field.isList()) {
+        List<String> l = field.list(e);
+        return l != null && !l.isEmpty();
+      }
+      return field.string(e) != null;
+    }
+  }
+
+  /** A scalar field tested by a precompiled predicate (constant right-hand side). */
+  record ScalarTest(Extractor field, Predicate<String> test) implements Condition {
+    @Override
+    public boolean eval(AuditEvent e) {
+      String v = field.string(e);
+      return v != null && test.test(v);
+    }
+  }
+
+  /** Scalar {@code in}/{@code intersects} a constant set. */
+  record ScalarIn(Extractor field, Set<String> set) implements Condition {
+    @Override
+    public boolean eval(AuditEvent e) {
+      String v = field.string(e);
+      return v != null && set.contains(v);
+    }
+  }
+
+  /** List field {@code in} a constant set: every value is in the set (non-empty list). */
+  record ListSubset(Extractor field, Set<String> set) implements Condition {
+    @Override
+    public boolean eval(AuditEvent e) {
+      List<String> vs = field.list(e);
+      if (vs == null || vs.isEmpty()) {
+        return false;
+      }
+      for (String v : vs) {
+        if (!set.contains(v)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** List field {@code intersects} a constant set: some value is in the set. */
+  record ListIntersects(Extractor field, Set<String> set) implements Condition {
+    @Override
+    public boolean eval(AuditEvent e) {
+      List<String> vs = field.list(e);
+      if (vs == null) {
+        return false;
+      }
+      for (String v : vs) {
+        if (set.contains(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Scalar compared with another field's value ({@code val()} or a transformer on the right). */
+  record FieldToField(Extractor left, Extractor right, StringOp op) implements Condition {
+    @Override
+    public boolean eval(AuditEvent e) {
+      String l = left.string(e);
+      if (l == null) {
+        return false;
+      }
+      String r = right.string(e);
+      return r != null && op.compile(r).test(l);
+    }
+  }
+
+  /** {@code in}/{@code intersects} against another field's values. */
+  record InField(Extractor left, Extractor right, boolean subset) implements Condition {
+    @Override
+    public boolean eval(AuditEvent e) {
+      List<String> ls = left.list(e);
+      List<String> rs = right.list(e);
+      if (ls == null || ls.isEmpty() || rs == null || rs.isEmpty()) {
+        return false;
+      }
+      Set<String> set = Set.copyOf(rs);
+      for (String l : ls) {
+        boolean in = set.contains(l);
+        if (subset && !in) {
+          return false;
+        }
+        if (!subset && in) {
+          return true;
+        }
+      }
+      return subset;
+    }
+  }
+
+  /** Modifier checks: {@code op anyof|allof|oneof (values)}, one predicate per value. */
+  record Modified(Extractor field, List<Predicate<String>> tests, String modifier)
+      implements Condition {
+    @Override
+    public boolean eval(AuditEvent e) {
+      String v = field.string(e);
+      if (v == null) {
+        return false;
+      }
+      int hits = 0;
+      for (Predicate<String> t : tests) {
+        if (t.test(v)) {
+          hits++;
+          if (modifier.equals("anyof")) {
+            return true;
+          }
+        } else if (modifier.equals("allof")) {
+          return false;
+        }
+      }
+      return switch (modifier) {
+        case "anyof" -> false;
+        case "allof" -> true;
+        default -> hits == 1;
+      };
+    }
+  }
+
+  /** Numeric comparison for number-typed values (transformer {@code len}, raw times). */
+  record NumericTest(Extractor field, String op, long rhs) implements Condition {
+    @Override
+    public boolean eval(AuditEvent e) {
+      String v = field.string(e);
+      if (v == null) {
+        return false;
+      }
+      long l;
+      try {
+        l = Long.parseUnsignedLong(v);
+      } catch (NumberFormatException ex) {
+        return false;
+      }
+      int c = Long.compareUnsigned(l, rhs);
+      return switch (op) {
+        case "=", "==" -> c == 0;
+        case "!=" -> c != 0;
+        case "<" -> c < 0;
+        case "<=" -> c <= 0;
+        case ">" -> c > 0;
+        case ">=" -> c >= 0;
+        default -> false;
+      };
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.peregrine.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.peregrine.engine.Alert;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders alerts the way Falco prints them: the text line, or one compact JSON object with keys in
+ * alphabetical order, {@code time} in UTC with nine fractional digits, and typed {@code
+ * output_fields} ({@code evt.time} as integer ns, lists as arrays, absent values as null).
+ */
+public final class AlertFormatter {
+  private static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final JsonOptions options;
+  private final String hostname;
+
+  /**
+   * @param options which optional JSON keys to include; null means text output
+   * @param hostname the {@code hostname} key of JSON alerts
+   */
+  public AlertFormatter(JsonOptions options, String hostname) {
+    this.options = options;
+    this.hostname = hostname;
+  }
+
+  /**
+   * Which optional keys a JSON alert carries (falco.yaml {@code json_include_*_property}).
+   */
+  public record JsonOptions(boolean output, boolean outputFields, boolean tags, boolean message) {
+    /** Falco's defaults: output, output_fields and tags on; message off. */
+    public static JsonOptions defaults() {
+      return new JsonOptions(true, true, true, false);
+    }
+  }
+
+  /** True when alerts are rendered as JSON. */
+  public boolean json() {
+    return options != null;
+  }
+
+  /** The alert as one line, without the line terminator. */
+  public String format(Alert a) {
+    return options == null ? a.output() : toJson(a);
+  }
+
+  /** The {@code time} value: event time in UTC, {@code YYYY-MM-DDTHH:MM:SS.nnnnnnnnnZ}. */
+  public static String utcTime(long nanos) {
+    return UTC.format(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
+        Math.floorMod(nanos, 1_000_000_000L)));
+  }
+
+  private String toJson(Alert a) {
+    Map<String, Object> top = new TreeMap<>();
+    top.put("hostname", hostname);
+    if (options.message()) {
+      top.put("message", a.message());
+    }
+    if (options.output()) {
+      top.put("output", a.output());
+    }
+    if (options.outputFields()) {
+      top.put("output_fields", new TreeMap<>(a.outputFields()));
+    }
+    top.put("priority", a.priority().label());
+    top.put("rule", a.rule());
+    top.put("source", a.source());
+    if (options.tags()) {
+      top.put("tags", a.tags());
+    }
+    top.put("time", utcTime(a.timeNanos()));
+    StringWriter w = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(w)) {
+      write(g, top);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  private static void write(JsonGenerator g, Object v) throws IOException {
+    switch (v) {
+      case null -> g.writeNull();
+      case String s -> g.writeString(s);
+      case Long l -> g.writeNumber(l);
+      case Integer i -> g.writeNumber(i);
+      case Map<?, ?> m -> {
+        g.writeStartObject();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          g.writeFieldName(String.valueOf(e.getKey()));
+          write(g, e.getValue());
+        }
+        g.writeEndObject();
+      }
+      case List<?> l -> {
+        g.writeStartArray();
+        for (Object o : l) {
+          write(g, o);
+        }
+        g.writeEndArray();
+      }
+      default -> g.writeString(String.valueOf(v));
+    }
+  }
+}
