@@ -112,6 +112,13 @@ class ConditionSemanticsTest {
         Arguments.of("len(ka.user.groups) = 2", true),
         Arguments.of("len(ka.user.groups) > 1", true),
         Arguments.of("len(ka.verb) = 6", true),
+        Arguments.of("len(ka.user.groups) in (2, 3)", true),
+        Arguments.of("len(ka.user.groups) != 2", false),
+        Arguments.of("len(ka.verb) >= 10", false),
+        // number-typed fields compare as numbers, not text
+        Arguments.of("evt.rawtime = 1700000000123456000", true),
+        Arguments.of("evt.rawtime > 999", true),
+        Arguments.of("evt.rawtime < 0x10", false),
         Arguments.of("len(ka.auth.reason) = 0", false),
         Arguments.of("b64(jevt.value[/annotations/note]) = admin", true),
         Arguments.of("basename(ka.uri) startswith exec", true),
