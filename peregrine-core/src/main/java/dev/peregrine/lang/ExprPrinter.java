@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 /**
  * Prints a syntax tree back as condition text in a canonical form: single blanks around keywords
  * and operators, parentheses only where the tree shape needs them (a {@code Not} directly inside
- * a {@code Not} is parenthesised, because the parser cancels {@code not not}), and values quoted (with escapes)
- * when they were quoted or cannot be written bare. Parsing the output gives back an equal tree,
- * positions aside.
+ * a {@code Not} is parenthesised, because the parser cancels {@code not not}), and values quoted
+ * (with escapes) when they were quoted or cannot be written bare. Parsing the output gives back
+ * an equal tree, positions aside.
  */
 public final class ExprPrinter {
   private static final Pattern BARE = Pattern.compile("[^()\"'\\s=,]+");

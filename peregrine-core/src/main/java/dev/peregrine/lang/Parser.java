@@ -5,7 +5,6 @@ import dev.peregrine.lang.Operand.FieldValue;
 import dev.peregrine.lang.Operand.ListValue;
 import dev.peregrine.lang.Operand.Transformer;
 import dev.peregrine.lang.Operand.Value;
-import dev.peregrine.lang.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;

@@ -48,7 +48,8 @@ class EscapesTest {
   void parse_hexEscapeGivesByteAsChar() {
     assertThat(valueOf("\"\\x41\\x7e\\xFF\"")).isEqualTo("A~\u00ff");
     var e = Trees.err("a.b = \"ab\\x4\"");
-    assertThat(e.message()).isEqualTo("invalid \\x escape sequence: expected two hexadecimal digits");
+    assertThat(e.message())
+        .isEqualTo("invalid \\x escape sequence: expected two hexadecimal digits");
     assertThat(e.pos()).isEqualTo(9);
     assertThat(Trees.err("a.b = \"\\xZZ\"").pos()).isEqualTo(7);
   }

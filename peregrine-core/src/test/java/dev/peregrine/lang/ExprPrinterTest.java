@@ -59,6 +59,7 @@ class ExprPrinterTest {
 
   @Test
   void print_operand() {
-    assertThat(ExprPrinter.print(Trees.tr("len", field("a.b", "x y")))).isEqualTo("len(a.b[\"x y\"])");
+    assertThat(ExprPrinter.print(Trees.tr("len", field("a.b", "x y"))))
+        .isEqualTo("len(a.b[\"x y\"])");
   }
 }

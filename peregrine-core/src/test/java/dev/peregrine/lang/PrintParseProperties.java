@@ -14,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /** Printing any tree the parser can produce and parsing the text gives the same tree. */
 class PrintParseProperties {
@@ -38,12 +39,12 @@ class PrintParseProperties {
     }
     Arbitrary<Expr> sub = Arbitraries.lazy(() -> expr(depth - 1));
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, leaf()),
-        net.jqwik.api.Tuple.of(1, sub.list().ofMinSize(2).ofMaxSize(3)
+        Tuple.of(3, leaf()),
+        Tuple.of(1, sub.list().ofMinSize(2).ofMaxSize(3)
             .map(cs -> (Expr) new Expr.And(cs, 0))),
-        net.jqwik.api.Tuple.of(1, sub.list().ofMinSize(2).ofMaxSize(3)
+        Tuple.of(1, sub.list().ofMinSize(2).ofMaxSize(3)
             .map(cs -> (Expr) new Expr.Or(cs, 0))),
-        net.jqwik.api.Tuple.of(1, sub.map(c -> (Expr) new Expr.Not(c, 0))));
+        Tuple.of(1, sub.map(c -> (Expr) new Expr.Not(c, 0))));
   }
 
   private Arbitrary<Expr> leaf() {

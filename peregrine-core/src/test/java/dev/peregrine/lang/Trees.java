@@ -38,7 +38,8 @@ final class Trees {
       case Expr.Not n -> new Expr.Not(strip(n.child()), 0);
       case Expr.MacroRef m -> new Expr.MacroRef(m.name(), 0);
       case Expr.Unary u -> new Expr.Unary(strip(u.lhs()), u.op(), 0);
-      case Expr.Binary b -> new Expr.Binary(strip(b.lhs()), b.op(), b.modifier(), strip(b.rhs()), 0);
+      case Expr.Binary b ->
+          new Expr.Binary(strip(b.lhs()), b.op(), b.modifier(), strip(b.rhs()), 0);
     };
   }
 
@@ -46,9 +47,11 @@ final class Trees {
     return switch (o) {
       case Field f -> field(f.name(), f.arg());
       case FieldValue v -> new FieldValue(field(v.field().name(), v.field().arg()), 0);
-      case Transformer t -> new Transformer(t.name(), t.args().stream().map(Trees::strip).toList(), 0);
+      case Transformer t ->
+          new Transformer(t.name(), t.args().stream().map(Trees::strip).toList(), 0);
       case Value v -> new Value(v.text(), v.quoted(), 0);
-      case ListValue l -> new ListValue(l.items().stream().map(v -> val(v.text(), v.quoted())).toList(), 0);
+      case ListValue l ->
+          new ListValue(l.items().stream().map(v -> val(v.text(), v.quoted())).toList(), 0);
     };
   }
 
