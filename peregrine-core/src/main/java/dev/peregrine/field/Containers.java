@@ -164,16 +164,18 @@ final class Containers {
    */
   private static FieldDef effective(Kind k, String name, String desc, String key) {
     Walk pod = Walk.of(REQ, "spec", SC, key);
-    Walk own = walk(k, SC, key);
+    Walk each = walk(k, "");
+    Walk own = Walk.of(SC, key);
     return indexed(name, desc, i -> j -> {
-      String podValue = JsonText.asText(pod.get(j));
-      String fallback = podValue == null ? "0" : podValue;
-      List<JsonNode> values = own.walk(j, i);
-      if (values == null) {
+      List<JsonNode> containers = each.walk(j, i);
+      if (containers == null) {
         return null;
       }
-      List<String> out = new ArrayList<>(values.size());
-      for (JsonNode v : values) {
+      String podValue = JsonText.asText(pod.get(j));
+      String fallback = podValue == null ? "0" : podValue;
+      List<String> out = new ArrayList<>(containers.size());
+      for (JsonNode c : containers) {
+        JsonNode v = c == null ? null : own.get(c);
         out.add(v == null ? fallback : JsonText.asText(v));
       }
       return out;
