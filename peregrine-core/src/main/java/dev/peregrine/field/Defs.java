@@ -48,7 +48,8 @@ final class Defs {
   }
 
   /** A scalar with a required key argument; {@code fn} receives the key. */
-  static FieldDef keyed(String name, String desc, Function<String, Function<ObjectNode, String>> fn) {
+  static FieldDef keyed(
+      String name, String desc, Function<String, Function<ObjectNode, String>> fn) {
     return new FieldDef(
         name, FieldType.STRING, false, ArgKind.KEY, desc, arg -> Extractors.ka(fn.apply(arg)));
   }
