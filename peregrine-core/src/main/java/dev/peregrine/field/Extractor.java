@@ -15,7 +15,10 @@ public interface Extractor {
   /** Whether the field yields a list of values. */
   boolean isList();
 
-  /** A scalar field's value as text, or null when absent. Lists: unsupported. */
+  /**
+   * A scalar field's value as text, or null when absent. For list fields this is Falco's output
+   * rendering {@code (v1,v2)} (null when absent).
+   */
   String string(AuditEvent event);
 
   /**
@@ -25,6 +28,14 @@ public interface Extractor {
   default List<String> list(AuditEvent event) {
     String s = string(event);
     return s == null ? null : List.of(s);
+  }
+
+  /**
+   * The numeric value of a {@link FieldType#UINT64} or {@link FieldType#ABSTIME} field (ns for
+   * times), or null when absent or not numeric. The default is null.
+   */
+  default Long number(AuditEvent event) {
+    return null;
   }
 
   /**

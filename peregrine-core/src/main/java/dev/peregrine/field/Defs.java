@@ -1,0 +1,68 @@
+package dev.peregrine.field;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/** Builders for {@code ka.*} field definitions. */
+final class Defs {
+  private Defs() {}
+
+  /** A scalar with no argument. */
+  static FieldDef text(String name, String desc, Function<ObjectNode, String> fn) {
+    Extractor x = Extractors.ka(fn);
+    return new FieldDef(name, FieldType.STRING, false, ArgKind.NONE, desc, arg -> x);
+  }
+
+  /** A scalar read directly at a key path; any JSON type is turned into text. */
+  static FieldDef path(String name, String desc, String... keys) {
+    Walk w = Walk.of(keys);
+    return text(name, desc, json -> JsonText.asText(w.get(json)));
+  }
+
+  /** A list with no argument. */
+  static FieldDef list(String name, String desc, Function<ObjectNode, List<String>> fn) {
+    Extractor x = Extractors.kaList(fn);
+    return new FieldDef(name, FieldType.STRING, true, ArgKind.NONE, desc, arg -> x);
+  }
+
+  /** A list read at a key path that must hold an array; each element is turned into text. */
+  static FieldDef arrayPath(String name, String desc, String... keys) {
+    Walk w = Walk.of(keys);
+    return list(name, desc, json -> Ka.arrayTexts(w.get(json), -1));
+  }
+
+  /** A list with an optional index; {@code fn} receives the index, or -1 when none. */
+  static FieldDef indexed(
+      String name, String desc, IntFunction<Function<ObjectNode, List<String>>> fn) {
+    return new FieldDef(
+        name, FieldType.STRING, true, ArgKind.INDEX, desc,
+        arg -> Extractors.kaList(fn.apply(index(arg))));
+  }
+
+  /** A list read by the fanning walk, dropping entries that lack the last key. */
+  static FieldDef walked(String name, String desc, String... keys) {
+    Walk w = Walk.of(keys);
+    return indexed(name, desc, i -> json -> Walk.textsSkipNull(w.walk(json, i)));
+  }
+
+  /** A scalar with a required key argument; {@code fn} receives the key. */
+  static FieldDef keyed(
+      String name, String desc, Function<String, Function<ObjectNode, String>> fn) {
+    return new FieldDef(
+        name, FieldType.STRING, false, ArgKind.KEY, desc, arg -> Extractors.ka(fn.apply(arg)));
+  }
+
+  /**
+   * The index argument as an int, or -1 when none. The form was already checked by
+   * {@link FieldDef#bind}; indexes beyond int range can never match an element.
+   */
+  static int index(String arg) {
+    if (arg == null) {
+      return -1;
+    }
+    long v = Long.parseUnsignedLong(arg);
+    return v < 0 || v > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) v;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.peregrine.field;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code json.*} fields and their {@code jevt.*} aliases. They work on any event, with or
+ * without {@code auditID}.
+ */
+final class JsonFields {
+  private JsonFields() {}
+
+  /** Every field of this group, in catalogue order ({@code json.*} first, then aliases). */
+  static List<FieldDef> all() {
+    List<FieldDef> out = new ArrayList<>();
+    for (String prefix : List.of("json.", "jevt.")) {
+      String alias = prefix.equals("jevt.") ? " (alias of the json.* field)" : "";
+      out.add(new FieldDef(prefix + "value", FieldType.STRING, false, ArgKind.KEY,
+          "Value at a JSON pointer in the event (leading / optional)" + alias,
+          JsonFields::pointer));
+      Extractor obj = new Extractors.Text(e -> JsonText.indent(e.json()));
+      out.add(new FieldDef(prefix + "obj", FieldType.STRING, false, ArgKind.NONE,
+          "The whole event as indented JSON" + alias, arg -> obj));
+      Extractor raw = new Extractors.Text(e -> Long.toString(e.timeNanos()));
+      out.add(new FieldDef(prefix + "rawtime", FieldType.STRING, false, ArgKind.NONE,
+          "Event time in nanoseconds since the epoch, as text" + alias, arg -> raw));
+    }
+    return out;
+  }
+
+  /** Binds a JSON pointer: split and unescaped once here, only walked per event. */
+  static Extractor pointer(String arg) {
+    if (arg.isEmpty()) {
+      return new Extractors.Text(e -> JsonText.compact(e.json()));
+    }
+    String body = arg.charAt(0) == '/' ? arg.substring(1) : arg;
+    String[] parts = body.split("/", -1);
+    Step[] steps = new Step[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      steps[i] = Step.of(parts[i].replace("~1", "/").replace("~0", "~"));
+    }
+    return new Extractors.Text(e -> {
+      JsonNode node = e.json();
+      for (Step s : steps) {
+        node = s.from(node);
+        if (node == null) {
+          return null;
+        }
+      }
+      return JsonText.asText(node);
+    });
+  }
+}

@@ -1,0 +1,125 @@
+package dev.peregrine.field;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Turns event JSON nodes into field text: strings unescaped, everything else as compact JSON in
+ * the original key order, or indented like Go's {@code json.Indent(dst, src, "", "  ")}.
+ */
+final class JsonText {
+  /** Largest decimal scale written in plain notation; larger ones keep the exponent form. */
+  private static final int MAX_PLAIN_SCALE = 1000;
+
+  private JsonText() {}
+
+  /** A string node's text, or any other node as compact JSON; null stays null. */
+  static String asText(JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    return node.isTextual() ? node.textValue() : compact(node);
+  }
+
+  /** Compact JSON text of {@code node}: no whitespace, original key order. */
+  static String compact(JsonNode node) {
+    StringBuilder sb = new StringBuilder();
+    write(sb, node, -1);
+    return sb.toString();
+  }
+
+  /** JSON text of {@code node} with a two-space indent and {@code ": "} after keys. */
+  static String indent(JsonNode node) {
+    StringBuilder sb = new StringBuilder();
+    write(sb, node, 0);
+    return sb.toString();
+  }
+
+  /** Writes {@code node}; {@code depth < 0} means compact. */
+  private static void write(StringBuilder sb, JsonNode node, int depth) {
+    if (node.isObject()) {
+      writeObject(sb, node, depth);
+    } else if (node.isArray()) {
+      writeArray(sb, node, depth);
+    } else {
+      writeScalar(sb, node);
+    }
+  }
+
+  private static void writeObject(StringBuilder sb, JsonNode node, int depth) {
+    if (node.isEmpty()) {
+      sb.append("{}");
+      return;
+    }
+    sb.append('{');
+    boolean first = true;
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      newline(sb, depth + 1, depth);
+      quote(sb, e.getKey());
+      sb.append(depth < 0 ? ":" : ": ");
+      write(sb, e.getValue(), depth < 0 ? -1 : depth + 1);
+    }
+    newline(sb, depth, depth);
+    sb.append('}');
+  }
+
+  private static void writeArray(StringBuilder sb, JsonNode node, int depth) {
+    if (node.isEmpty()) {
+      sb.append("[]");
+      return;
+    }
+    sb.append('[');
+    for (int i = 0; i < node.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      newline(sb, depth + 1, depth);
+      write(sb, node.get(i), depth < 0 ? -1 : depth + 1);
+    }
+    newline(sb, depth, depth);
+    sb.append(']');
+  }
+
+  private static void newline(StringBuilder sb, int level, int depth) {
+    if (depth < 0) {
+      return;
+    }
+    sb.append('\n');
+    for (int i = 0; i < level; i++) {
+      sb.append("  ");
+    }
+  }
+
+  private static void writeScalar(StringBuilder sb, JsonNode node) {
+    if (node.isTextual()) {
+      quote(sb, node.textValue());
+    } else if (node.isBigDecimal()) {
+      sb.append(decimal(node.decimalValue()));
+    } else if (node.isNumber() || node.isBoolean() || node.isNull()) {
+      sb.append(node.asText());
+    } else {
+      sb.append(node);
+    }
+  }
+
+  /**
+   * Decimal text: plain notation when the value was written without an exponent (scale kept by
+   * the exact-decimal node factory), so {@code 1.50} and {@code 0.0000001} come back unchanged.
+   */
+  static String decimal(BigDecimal d) {
+    int scale = d.scale();
+    return scale >= 0 && scale <= MAX_PLAIN_SCALE ? d.toPlainString() : d.toString();
+  }
+
+  private static void quote(StringBuilder sb, String s) {
+    sb.append('"');
+    JsonStringEncoder.getInstance().quoteAsString(s, sb);
+    sb.append('"');
+  }
+}
