@@ -23,6 +23,8 @@ import java.util.List;
  *       unknown class name makes the bracket fail for any byte not matched by an earlier member.
  *   <li>A {@code [} without a closing {@code ]} is an ordinary character, unless the subject byte
  *       is matched by the would-be members (then glibc reports no match).
+ *   <li>Not supported: collating symbols {@code [.x.]} and equivalence classes {@code [=x=]};
+ *       their {@code [} is taken as an ordinary member.
  * </ul>
  *
  * <p>With case folding, ASCII letters in pattern and subject are compared in lower case
