@@ -207,7 +207,9 @@ final class StreamDecoder {
 
   private void recover(JacksonException e) throws IOException {
     JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-    String msg = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ");
+    String msg = String.valueOf(e.getOriginalMessage())
+        .replaceAll(" \\(start marker at \\[Source.*", "")
+        .replaceAll("\\s+", " ");
     boolean tooLong = e instanceof StreamConstraintsException && msg.contains("MaxStringLength");
     long errLine = parserLine + Math.max(loc.getLineNr(), 1) - 1;
     long errAbs = parserBase + Math.max(loc.getByteOffset(), 0);
