@@ -38,17 +38,14 @@ public final class InputFiles {
         checkReadable(arg, path);
         inputs.add(new Input(arg, path));
       } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-        throw new InputException(arg, exists(path) ? "not a regular file or directory"
-            : "broken symbolic link", null);
+        String reason = Files.exists(path) ? "not a regular file or directory"
+            : "broken symbolic link";
+        throw new InputException(arg, reason, null);
       } else {
         throw new InputException(arg, "no such file or directory", null);
       }
     }
     return inputs;
-  }
-
-  private static boolean exists(Path path) {
-    return Files.exists(path);
   }
 
   private static List<Input> directory(String arg, Path dir) throws InputException {
