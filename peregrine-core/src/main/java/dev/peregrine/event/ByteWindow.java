@@ -1,0 +1,97 @@
+package dev.peregrine.event;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The bytes of a stream from some absolute offset on: the part a parser may still have to
+ * re-read after an error. Offsets are absolute positions in the stream.
+ */
+final class ByteWindow {
+  static final int CHUNK = 64 * 1024;
+
+  private byte[] buf = new byte[2 * CHUNK];
+  private int off;
+  private int len;
+  private long start;
+  private long total;
+
+  long start() {
+    return start;
+  }
+
+  long end() {
+    return start + len;
+  }
+
+  /** Bytes read from the stream so far. */
+  long total() {
+    return total;
+  }
+
+  byte[] array() {
+    return buf;
+  }
+
+  /** Array index of absolute offset {@code abs}. */
+  int index(long abs) {
+    return off + (int) (abs - start);
+  }
+
+  /** Reads up to one chunk at the end; returns the count, or -1 at end of stream. */
+  int fill(InputStream in) throws IOException {
+    makeRoom();
+    int n = in.read(buf, off + len, CHUNK);
+    if (n > 0) {
+      len += n;
+      total += n;
+    }
+    return n;
+  }
+
+  /** Forgets the bytes before {@code abs} (clamped to the window). */
+  void discardBefore(long abs) {
+    int k = (int) Math.min(Math.max(abs - start, 0), len);
+    off += k;
+    len -= k;
+    start += k;
+  }
+
+  /** Absolute offset of the first {@code b} at or after {@code from}, or -1. */
+  long indexOf(byte b, long from) {
+    for (int i = index(Math.max(from, start)), e = off + len; i < e; i++) {
+      if (buf[i] == b) {
+        return start + (i - off);
+      }
+    }
+    return -1;
+  }
+
+  /** True when every byte in [from, to) is held and is a space, tab or carriage return. */
+  boolean blank(long from, long to) {
+    if (from < start || to > end()) {
+      return false;
+    }
+    for (int i = index(from), e = index(to); i < e; i++) {
+      if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void makeRoom() {
+    if (off + len + CHUNK <= buf.length) {
+      return;
+    }
+    byte[] target = buf;
+    if (len + CHUNK > buf.length / 2) {
+      target = new byte[Math.max(buf.length * 2, len + CHUNK)];
+    } else if (buf.length > 8 * CHUNK && len < CHUNK) {
+      target = new byte[2 * CHUNK];
+    }
+    System.arraycopy(buf, off, target, 0, len);
+    buf = target;
+    off = 0;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.peregrine.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Decodes Kubernetes audit payloads into {@link AuditEvent}s, reporting every record that is not
+ * an event as a {@link DecodeError} and going on with the rest.
+ *
+ * <p>Accepted, mixed freely in one stream: JSON lines (one Event per line), Events pretty-printed
+ * over several lines, JSON values simply concatenated, {@code EventList} objects, and JSON arrays
+ * whose elements are Events, EventLists or arrays again. Gzip is recognised by its magic bytes
+ * ({@code 1f 8b}) and a UTF-8 byte order mark at the start is skipped. {@code apiVersion} is never
+ * checked.
+ *
+ * <p>Which values are events:
+ *
+ * <ul>
+ *   <li>an object whose {@code kind} is the string {@code "Event"};
+ *   <li>an object with no {@code kind} at all but with {@code auditID} and {@code stage}: the
+ *       apiserver leaves {@code kind} and {@code apiVersion} out of the Events inside an
+ *       EventList, and such events are accepted standing alone too (Falco rejects them);
+ *   <li>each element of the {@code items} array of an object whose {@code kind} is {@code
+ *       "EventList"}, provided it is an object (its own {@code kind} is not checked, as in Falco).
+ * </ul>
+ *
+ * Anything else (another or a non-string {@code kind}, an EventList without an {@code items}
+ * array, a scalar) is reported as {@value DecodeError#NOT_AN_EVENT}. An event's time is its
+ * {@code stageTimestamp} (RFC 3339, up to nine fractional digits, any offset); an event without
+ * one, or with one that does not parse, is reported and dropped.
+ *
+ * <p>Unlike Falco, a bad element of an array or EventList drops only itself, reported with its
+ * path ({@code [2]}, {@code items[3]}); its neighbours are still decoded. Malformed JSON is
+ * reported with the parser's message and decoding starts again at the line after the first line
+ * of the broken record, so a truncated line loses nothing that follows it. An event larger than
+ * {@link DecodeLimits#maxEventBytes()} is reported and skipped without being kept in memory.
+ * Arrays and EventList {@code items} are streamed, so that limit applies to each element, not to
+ * the whole list (except for the part of an EventList read before both its {@code kind} and its
+ * {@code items} were seen). Lines have no length limit.
+ *
+ * <p>An instance is immutable and may be shared; each call decodes on the calling thread.
+ */
+public final class EventDecoder {
+  private final DecodeLimits limits;
+  private final JsonFactory factory;
+
+  /** A decoder with the given limits. */
+  public EventDecoder(DecodeLimits limits) {
+    this.limits = Objects.requireNonNull(limits);
+    JsonFactory base = Json.mapper().getFactory();
+    StreamReadConstraints constraints =
+        base.streamReadConstraints().rebuild()
+            .maxStringLength((int) Math.min(limits.maxEventBytes(), Integer.MAX_VALUE))
+            .build();
+    this.factory = base.rebuild().streamReadConstraints(constraints).build();
+  }
+
+  /** A decoder with {@link DecodeLimits#defaults()}. */
+  public EventDecoder() {
+    this(DecodeLimits.defaults());
+  }
+
+  /** The limits this decoder applies. */
+  public DecodeLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Decodes {@code in} to its end, calling {@code events} for each event and {@code errors} for
+   * each rejected record, in stream order. The stream is not closed. A failure to read the
+   * stream (such as a truncated gzip file) is reported as a final error, not thrown.
+   *
+   * @param origin name used in events and errors (a file name, {@code -} for stdin)
+   */
+  public DecodeStats decode(InputStream in, String origin, Consumer<AuditEvent> events,
+      Consumer<DecodeError> errors) {
+    Sink sink = new Sink(Objects.requireNonNull(origin), events, errors);
+    long bytes = 0;
+    try {
+      InputStream payload = unwrap(in);
+      bytes = new StreamDecoder(factory, Json.mapper().getNodeFactory(),
+          limits.maxEventBytes(), payload, sink).run();
+    } catch (IOException e) {
+      sink.reject(1, "", "read failed: " + e.getMessage());
+    }
+    return new DecodeStats(sink.eventCount(), sink.rejectedCount(), bytes);
+  }
+
+  /** Decodes one payload already in memory, such as a webhook request body. */
+  public DecodeStats decode(byte[] body, String origin, Consumer<AuditEvent> events,
+      Consumer<DecodeError> errors) {
+    return decode(new ByteArrayInputStream(body), origin, events, errors);
+  }
+
+  /** Undoes gzip (by magic bytes) and skips a UTF-8 byte order mark. */
+  private static InputStream unwrap(InputStream raw) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw, ByteWindow.CHUNK);
+    in.mark(2);
+    boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+    in.reset();
+    if (gzip) {
+      in = new BufferedInputStream(new GZIPInputStream(in, ByteWindow.CHUNK), ByteWindow.CHUNK);
+    }
+    in.mark(3);
+    if (!(in.read() == 0xef && in.read() == 0xbb && in.read() == 0xbf)) {
+      in.reset();
+    }
+    return in;
+  }
+}

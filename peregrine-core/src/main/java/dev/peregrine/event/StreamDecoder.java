@@ -1,0 +1,283 @@
+package dev.peregrine.event;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+
+/**
+ * Decodes one stream (single use). A non-blocking parser is fed chunk by chunk from a {@link
+ * ByteWindow}, so the decoder always knows which bytes the parser has seen. Arrays and EventList
+ * {@code items} are streamed; each event (a "record") is built as a tree while its bytes stay in
+ * the window. After a syntax error the parser is replaced by a fresh one that starts at the line
+ * after the failed record's first line, re-reading the held bytes, so a truncated line does not
+ * take the following lines with it.
+ */
+final class StreamDecoder {
+  private final JsonFactory factory;
+  private final JsonNodeFactory nodes;
+  private final long maxBytes;
+  private final InputStream in;
+  private final Sink sink;
+  private final ByteWindow win = new ByteWindow();
+  private final ArrayDeque<Frame> stack = new ArrayDeque<>();
+
+  private JsonParser parser;
+  private ByteArrayFeeder feeder;
+  private long parserBase;
+  private long parserLine;
+  private boolean eof;
+
+  private boolean recActive;
+  private long recStart;
+  private long recLine;
+  private String recPath;
+
+  StreamDecoder(JsonFactory factory, JsonNodeFactory nodes, long maxBytes, InputStream in,
+      Sink sink) {
+    this.factory = factory;
+    this.nodes = nodes;
+    this.maxBytes = maxBytes;
+    this.in = in;
+    this.sink = sink;
+  }
+
+  /** Decodes the whole stream; returns the number of bytes read. */
+  long run() throws IOException {
+    startParser(0, 1);
+    while (true) {
+      try {
+        JsonToken t = parser.nextToken();
+        if (t == JsonToken.NOT_AVAILABLE) {
+          feed();
+        } else if (t == null) {
+          break;
+        } else {
+          handle(t);
+        }
+      } catch (JacksonException e) {
+        recover(e);
+      }
+    }
+    parser.close();
+    return win.total();
+  }
+
+  private void handle(JsonToken t) throws IOException {
+    switch (stack.peek()) {
+      case null -> startValue(t, "", false);
+      case Frame.Values v -> {
+        if (t == JsonToken.END_ARRAY) {
+          stack.pop();
+        } else {
+          startValue(t, Sink.child(v.path, v.next++), false);
+        }
+      }
+      case Frame.Items items -> {
+        if (t == JsonToken.END_ARRAY) {
+          stack.pop();
+          stack.pop();
+          stack.push(new Frame.Skip(1)); // rest of the EventList object
+        } else {
+          startValue(t, Sink.child(items.path, items.next++), true);
+        }
+      }
+      case Frame.Probe probe -> probe(probe, t);
+      case Frame.Item item -> {
+        if (item.tree.accept(t, parser)) {
+          stack.pop();
+          finishRecord(item.tree, true);
+        }
+      }
+      case Frame.Skip skip -> {
+        if (t.isStructStart()) {
+          skip.depth++;
+        } else if (t.isStructEnd() && --skip.depth == 0) {
+          stack.pop();
+        }
+      }
+    }
+  }
+
+  private void startValue(JsonToken t, String path, boolean item) throws IOException {
+    JsonLocation loc = parser.currentTokenLocation();
+    long line = parserLine + loc.getLineNr() - 1;
+    if (t == JsonToken.START_ARRAY && !item) {
+      stack.push(new Frame.Values(path));
+    } else if (t.isStructStart()) {
+      TreeBuilder tree = new TreeBuilder(nodes);
+      tree.accept(t, parser);
+      stack.push(item ? new Frame.Item(path, tree) : new Frame.Probe(path, tree));
+      recActive = true;
+      recStart = parserBase + Math.max(loc.getByteOffset() - 1, 0); // token offsets are 1 ahead
+      recLine = line;
+      recPath = path;
+    } else {
+      sink.reject(line, path, DecodeError.NOT_AN_EVENT);
+    }
+  }
+
+  private void probe(Frame.Probe probe, JsonToken t) throws IOException {
+    if (probe.itemsPending) {
+      probe.itemsPending = false;
+      if (t == JsonToken.START_ARRAY) {
+        recActive = false;
+        stack.push(new Frame.Items(Sink.items(probe.path)));
+        return;
+      }
+    }
+    if (probe.tree.accept(t, parser)) {
+      stack.pop();
+      finishRecord(probe.tree, false);
+    } else if (t == JsonToken.FIELD_NAME
+        && probe.tree.depth() == 1
+        && "items".equals(parser.currentName())
+        && Sink.hasKind(probe.tree.root(), "EventList")) {
+      probe.itemsPending = true;
+    }
+  }
+
+  private void finishRecord(TreeBuilder tree, boolean item) {
+    recActive = false;
+    long size = parserBase + parser.currentLocation().getByteOffset() - recStart;
+    if (size > maxBytes) {
+      sink.reject(recLine, recPath, oversize());
+    } else if (item) {
+      sink.item(tree.result(), recLine, recPath);
+    } else {
+      sink.value(tree.result(), recLine, recPath);
+    }
+  }
+
+  private String oversize() {
+    return "event larger than max event size (" + maxBytes + " bytes)";
+  }
+
+  /** Called when the parser has used all it was given: checks the record size, reads more. */
+  private void feed() throws IOException {
+    if (recActive && win.end() - recStart > maxBytes) {
+      Frame top = stack.pop();
+      int depth = top instanceof Frame.Probe p ? p.tree.depth() : ((Frame.Item) top).tree.depth();
+      stack.push(new Frame.Skip(depth));
+      sink.reject(recLine, recPath, oversize());
+      recActive = false;
+    }
+    win.discardBefore(recActive ? recStart : win.end());
+    long before = win.end();
+    if (read() < 0) {
+      feeder.endOfInput();
+    } else {
+      feeder.feedInput(win.array(), win.index(before), win.index(win.end()));
+    }
+  }
+
+  /** Reads one chunk into the window; a read failure is reported and ends the input. */
+  private int read() {
+    if (eof) {
+      return -1;
+    }
+    try {
+      int n = win.fill(in);
+      eof = n < 0;
+      return n;
+    } catch (IOException e) {
+      eof = true;
+      sink.reject(currentLine(), "", "read failed: " + e.getMessage());
+      return -1;
+    }
+  }
+
+  private long currentLine() {
+    return parserLine + Math.max(parser.currentLocation().getLineNr(), 1) - 1;
+  }
+
+  private void startParser(long base, long line) throws IOException {
+    parser = factory.createNonBlockingByteArrayParser();
+    feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+    parserBase = base;
+    parserLine = line;
+  }
+
+  private void recover(JacksonException e) throws IOException {
+    JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+    String msg = String.valueOf(e.getOriginalMessage())
+        .replaceAll(" \\(start marker at \\[Source.*", "")
+        .replaceAll("\\s+", " ");
+    boolean tooLong = e instanceof StreamConstraintsException && msg.contains("MaxStringLength");
+    long errLine = parserLine + Math.max(loc.getLineNr(), 1) - 1;
+    long errAbs = parserBase + Math.max(loc.getByteOffset(), 0);
+    int col = Math.max(loc.getColumnNr(), 1);
+    boolean skipping = stack.peek() instanceof Frame.Skip;
+    if (recActive && !tooLong) {
+      String at = errLine == recLine ? "" : " (line " + errLine + ", column " + col + ")";
+      sink.reject(recLine, recPath, "invalid JSON: " + msg + at);
+      restart(nextLineStart(recStart), recLine + 1);
+      return;
+    }
+    if (recActive || !skipping || !tooLong) {
+      sink.reject(recActive ? recLine : errLine, recActive ? recPath : "",
+          tooLong ? oversize() : "invalid JSON: " + msg);
+    }
+    restartNearError(errAbs, errLine, col);
+  }
+
+  /**
+   * Restarts after an error outside any held record ({@code errAbs} is the offending byte, {@code
+   * col} its 1-based column): inside an array, when that byte is the first thing on its line,
+   * the line is read again as a top-level value; otherwise decoding goes on at the next line.
+   */
+  private void restartNearError(long errAbs, long errLine, int col) throws IOException {
+    long lineStart = errAbs - (col - 1);
+    long target;
+    long line;
+    if (!stack.isEmpty() && win.blank(lineStart, errAbs)) {
+      target = lineStart;
+      line = errLine;
+    } else {
+      target = nextLineStart(errAbs);
+      line = errLine + 1;
+    }
+    if (target <= parserBase) {
+      target = nextLineStart(parserBase);
+      line = parserLine + 1;
+    }
+    restart(target, line);
+  }
+
+  /** Offset just after the first newline at or after {@code from}, reading on as needed. */
+  private long nextLineStart(long from) {
+    long pos = Math.max(from, win.start());
+    while (true) {
+      long nl = win.indexOf((byte) '\n', pos);
+      if (nl >= 0) {
+        return nl + 1;
+      }
+      pos = win.end();
+      win.discardBefore(pos);
+      if (read() < 0) {
+        return win.end();
+      }
+    }
+  }
+
+  private void restart(long target, long line) throws IOException {
+    stack.clear();
+    recActive = false;
+    parser.close();
+    startParser(target, line);
+    win.discardBefore(target);
+    if (win.end() > win.start()) {
+      feeder.feedInput(win.array(), win.index(win.start()), win.index(win.end()));
+    }
+    if (eof) {
+      feeder.endOfInput();
+    }
+  }
+}
