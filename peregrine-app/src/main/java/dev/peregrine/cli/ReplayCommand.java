@@ -4,6 +4,8 @@ import dev.peregrine.engine.Alert;
 import dev.peregrine.engine.Engine;
 import dev.peregrine.event.DecodeLimits;
 import dev.peregrine.event.EventDecoder;
+import dev.peregrine.event.Input;
+import dev.peregrine.event.InputException;
 import dev.peregrine.event.InputFiles;
 import dev.peregrine.field.FieldRegistry;
 import dev.peregrine.output.AlertFormatter;
@@ -37,7 +39,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--max-event-size", paramLabel = "BYTES",
       description = "Largest accepted event in bytes (default ${DEFAULT-VALUE}).")
-  long maxEventSize = DecodeLimits.DEFAULT_MAX_EVENT_SIZE;
+  long maxEventSize = DecodeLimits.DEFAULT_MAX_EVENT_BYTES;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -62,10 +64,10 @@ final class ReplayCommand implements Callable<Integer> {
       err.println("peregrine: rules have errors; nothing was evaluated");
       return 1;
     }
-    List<InputFiles.Input> files;
+    List<Input> files;
     try {
       files = InputFiles.expand(inputs);
-    } catch (IllegalArgumentException e) {
+    } catch (InputException e) {
       err.println("peregrine: " + e.getMessage());
       return 1;
     }
@@ -78,7 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
     long start = nanoClock.getAsLong();
     Engine engine = build.engine().get();
     EventDecoder decoder = new EventDecoder(new DecodeLimits(maxEventSize));
-    for (InputFiles.Input input : files) {
+    for (Input input : files) {
       try (InputStream in = input.open()) {
         decoder.decode(in, input.name(), event -> {
           summary.events++;

@@ -184,12 +184,11 @@ final class Compiler {
   }
 
   private StringOp stringOp(String word, int pos) {
-    try {
-      return StringOp.fromWord(word);
-    } catch (IllegalArgumentException ex) {
+    StringOp op = StringOp.fromWord(word);
+    if (op == null) {
       log.error(pos, "unknown operator '" + word + "'", false);
-      return null;
     }
+    return op;
   }
 
   /** Binds a field or transformer operand to an extractor; null after logging an error. */

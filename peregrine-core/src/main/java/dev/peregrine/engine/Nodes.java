@@ -132,7 +132,7 @@ final class Nodes {
         return false;
       }
       String r = right.string(e);
-      return r != null && op.compile(r).test(l);
+      return r != null && op.test(l, r);
     }
   }
 
