@@ -79,10 +79,10 @@ class ReplayCommandTest {
         """);
     Run r = run("replay", "-r", rules.toString(), example().toString());
     assertThat(r.status()).isEqualTo(1);
-    assertThat(r.err()).contains(rules + ":3:38: error: filter_check called with nonexistent"
+    assertThat(r.err()).contains(rules + ":3:35: error: filter_check called with nonexistent"
         + " field ka.usr.name");
     assertThat(r.err()).contains("  |   condition: ka.verb = create and ka.usr.name = bob\n"
-        + "  |                                      ^");
+        + "  |                                   ^");
     assertThat(r.out()).isEmpty();
   }
 

@@ -73,8 +73,7 @@ final class Compiler {
       return FALSE;
     }
     if (lhs.isList() && !LIST_OPS.contains(op)) {
-      log.error(b.pos(), "'" + op + "' operator not supported list filters", false);
-      return FALSE;
+      return legacyListCheck(b, lhs);
     }
     warnUnsafeNa(b);
     if (b.rhs() instanceof Operand.Field || b.rhs() instanceof Operand.FieldValue
@@ -89,6 +88,25 @@ final class Compiler {
       case "pmatch" -> new Nodes.ScalarTest(lhs, PathPrefixSet.of(constants(b.rhs()))::matches);
       default -> scalar(b, lhs);
     };
+  }
+
+  /**
+   * A scalar operator on a list field. Current Falco rejects this at compile time; Falco releases
+   * before 0.35 accepted it, and rules written then (such as the engine-v4 compatibility rules)
+   * still use it. It is accepted with a warning and is true when any value satisfies it.
+   */
+  private Condition legacyListCheck(Expr.Binary b, Extractor lhs) {
+    if (b.modifier() != null || !(b.rhs() instanceof Operand.Value)
+        && !(b.rhs() instanceof Operand.ListValue)) {
+      log.error(b.pos(), "'" + b.op() + "' operator not supported list filters", false);
+      return FALSE;
+    }
+    log.warning(b.pos(), "'" + b.op() + "' on a list field is rejected by current Falco (lists take"
+        + " only in, intersects, exists); evaluated as true when any value satisfies it");
+    Predicate<String> test = b.op().equals("pmatch")
+        ? PathPrefixSet.of(constants(b.rhs()))::matches
+        : predicate(b.op(), constant(b.rhs()), b.rhs().pos());
+    return test == null ? FALSE : new Nodes.AnyValue(lhs, test);
   }
 
   private Condition inSet(Expr.Binary b, Extractor lhs) {

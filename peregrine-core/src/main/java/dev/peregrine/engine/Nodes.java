@@ -80,6 +80,23 @@ final class Nodes {
     }
   }
 
+  /** A list field tested value by value: true when any value passes. */
+  record AnyValue(Extractor field, Predicate<String> test) implements Condition {
+    @Override
+    public boolean eval(AuditEvent e) {
+      List<String> vs = field.list(e);
+      if (vs == null) {
+        return false;
+      }
+      for (String v : vs) {
+        if (test.test(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** Scalar {@code in}/{@code intersects} a constant set. */
   record ScalarIn(Extractor field, Set<String> set) implements Condition {
     @Override

@@ -55,7 +55,7 @@ class ConditionSemanticsTest {
         Arguments.of("ka.user.name icontains bo", true),
         Arguments.of("ka.user.name contains bo", false),
         Arguments.of("ka.uri startswith /api/v1", true),
-        Arguments.of("ka.uri endswith tty=true", true),
+        Arguments.of("ka.uri endswith \"tty=true\"", true),
         Arguments.of("ka.uri glob \"/api/*/exec*\"", true),
         Arguments.of("ka.uri glob \"/api/v1/namespaces/ns?/*\"", true),
         Arguments.of("ka.user.name iglob \"b*\"", true),
