@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
   static final List<String> PIPELINE = List.of(
-      "diag", "event", "lang", "rules", "field", "engine", "output", "source", "metrics", "cli");
+      "diag", "event", "lang", "rules", "field", "engine", "output", "metrics", "source", "cli");
 
   static JavaClasses classes;
 
