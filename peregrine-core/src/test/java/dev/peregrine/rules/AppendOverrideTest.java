@@ -111,7 +111,8 @@ class AppendOverrideTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
-    "- list: l\\n  items: [a]\\n  append: true\\n| LOAD_ERR_VALIDATE: " + Codes.ERROR_NO_PREVIOUS_LIST,
+    "- list: l\\n  items: [a]\\n  append: true\\n| LOAD_ERR_VALIDATE: "
+        + Codes.ERROR_NO_PREVIOUS_LIST,
     "- list: l\\n  items: [a]\\n  override:\\n    items: append\\n"
         + "| LOAD_ERR_VALIDATE: " + Codes.ERROR_NO_PREVIOUS_LIST,
     "- macro: m\\n  condition: x\\n  append: true\\n| LOAD_ERR_VALIDATE: "
@@ -127,7 +128,8 @@ class AppendOverrideTest {
     "- rule: r\\n  source: x\\n  override:\\n    source: replace\\n"
         + "| LOAD_ERR_YAML_VALIDATE: Key 'source' cannot be replaced",
     "- rule: r\\n  output: x\\n  override:\\n    output: merge\\n| LOAD_ERR_YAML_VALIDATE: "
-        + "Invalid override operation for key 'output': 'merge'. Allowed values are: append replace ",
+        + "Invalid override operation for key 'output': 'merge'. Allowed values are: append"
+        + " replace ",
     "- rule: r\\n  override:\\n    output: append\\n| LOAD_ERR_YAML_VALIDATE: "
         + "An append override for 'output' was specified but 'output' is not defined",
     "- rule: r\\n  override:\\n    desc: replace\\n| LOAD_ERR_YAML_VALIDATE: "

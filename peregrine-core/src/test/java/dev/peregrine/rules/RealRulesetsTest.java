@@ -81,7 +81,8 @@ class RealRulesetsTest {
     }
     LoadResult r = loadWithStub(base, extra);
     assertThat(Loads.errors(r)).as(extra.toString()).isEmpty();
-    LoadResult cur = loadWithStub(Loads.shared("upstream/falco").resolve("k8s_audit_rules.yaml"), extra);
+    Path current = Loads.shared("upstream/falco").resolve("k8s_audit_rules.yaml");
+    LoadResult cur = loadWithStub(current, extra);
     assertThat(Loads.errors(cur)).as(extra.toString()).isEmpty();
   }
 }
