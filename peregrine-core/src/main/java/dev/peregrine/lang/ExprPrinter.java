@@ -12,15 +12,17 @@ import java.util.stream.Collectors;
 
 /**
  * Prints a syntax tree back as condition text in a canonical form: single blanks around keywords
- * and operators, parentheses only where the tree shape needs them, and values quoted (with escapes)
- * when they were quoted or cannot be written bare. Parsing the output gives back an equal tree,
- * positions aside.
+ * and operators, parentheses only where the tree shape needs them (a {@code Not} directly inside
+ * a {@code Not} is parenthesised, because the parser cancels {@code not not}), and values quoted
+ * (with escapes) when they were quoted or cannot be written bare. Parsing the output gives back
+ * an equal tree, positions aside.
  */
 public final class ExprPrinter {
   private static final Pattern BARE = Pattern.compile("[^()\"'\\s=,]+");
   private static final Pattern FIELD_ARG = Pattern.compile("[^\\]\\[\"'\\s]+");
-  private static final Pattern STARTS_LIKE_INPUT =
-      Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*\\..*", Pattern.DOTALL);
+  /** In {@code concat}, a bare constant starting like this would be read as a field. */
+  private static final Pattern FIELD_PREFIX =
+      Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*\\.[a-zA-Z]");
 
   private ExprPrinter() {}
 
@@ -45,7 +47,8 @@ public final class ExprPrinter {
           join(and.children(), " and ", c -> c instanceof Expr.And || c instanceof Expr.Or, out);
       case Expr.Not not -> {
         out.append("not ");
-        child(not.child(), not.child() instanceof Expr.And || not.child() instanceof Expr.Or, out);
+        Expr c = not.child();
+        child(c, c instanceof Expr.And || c instanceof Expr.Or || c instanceof Expr.Not, out);
       }
       case Expr.MacroRef m -> out.append(m.name());
       case Expr.Unary u -> {
@@ -98,7 +101,9 @@ public final class ExprPrinter {
           out.append(i > 0 ? ", " : "");
           Operand arg = t.args().get(i);
           if (arg instanceof Value v) {
-            out.append(value(v, STARTS_LIKE_INPUT.matcher(v.text()).matches()));
+            boolean ambiguous =
+                t.name().equals("concat") && FIELD_PREFIX.matcher(v.text()).lookingAt();
+            out.append(value(v, ambiguous));
           } else {
             operand(arg, out);
           }

@@ -5,7 +5,6 @@ import dev.peregrine.lang.Operand.FieldValue;
 import dev.peregrine.lang.Operand.ListValue;
 import dev.peregrine.lang.Operand.Transformer;
 import dev.peregrine.lang.Operand.Value;
-import dev.peregrine.lang.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
@@ -22,7 +21,7 @@ import java.util.stream.Stream;
  * condition    = or-expr ;                                      (the whole text must be used)
  * or-expr      = and-expr { "or" ( blank and-expr | "(" or-expr ")" ) } ;
  * and-expr     = not-expr { "and" ( blank not-expr | "(" or-expr ")" ) } ;
- * not-expr     = { "not" blank } ( "not(" or-expr ")" | check ) ;
+ * not-expr     = { "not" blank } ( "not(" or-expr ")" | check ) ;  (pairs of "not" cancel)
  * check        = "(" or-expr ")" | lhs predicate | identifier ;  (identifier: a macro)
  * lhs          = field | transformer ;
  * field        = field-name [ "[" ( quoted | field-arg ) "]" ] ; (no blanks inside)
@@ -150,25 +149,28 @@ public final class Parser {
     throw error("expected blank or '(' after '" + keyword + "'");
   }
 
+  /**
+   * A run of {@code not} keywords cancels out in pairs, as in Falco: an odd count gives one
+   * {@link Expr.Not} (at the first keyword), an even count none. This also keeps long runs from
+   * building deep trees.
+   */
   private Expr parseNot() {
     enter();
     try {
       lx.skipBlanks();
-      List<Integer> nots = new ArrayList<>();
-      for (Token t = lx.lexNotBlank(); t != null; t = lx.lexNotBlank()) {
-        nots.add(t.offset());
+      int first = lx.pos();
+      boolean negate = false;
+      while (lx.lexNotBlank() != null) {
+        negate = !negate;
       }
       Expr child;
-      int notParen = lx.pos();
       if (lx.lexSymbol("not(") != null) {
-        child = new Expr.Not(parseParenRemainder(), map(notParen));
+        negate = !negate;
+        child = parseParenRemainder();
       } else {
         child = parseCheck();
       }
-      for (int i = nots.size() - 1; i >= 0; i--) {
-        child = new Expr.Not(child, map(nots.get(i)));
-      }
-      return child;
+      return negate ? new Expr.Not(child, map(first)) : child;
     } finally {
       depth--;
     }
