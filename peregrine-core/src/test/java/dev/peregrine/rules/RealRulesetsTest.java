@@ -85,4 +85,19 @@ class RealRulesetsTest {
     LoadResult cur = loadWithStub(current, extra);
     assertThat(Loads.errors(cur)).as(extra.toString()).isEmpty();
   }
+
+  static Stream<Path> engineV4Files() throws IOException {
+    Path dir = Loads.shared(K8S_TESTS).resolve("test/rules/k8s_audit/engine_v4");
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("engineV4Files")
+  void engineV4OverridesLoadOnTopOfTheEngineV4Ruleset(Path extra) {
+    Path base = Loads.shared(K8S_TESTS)
+        .resolve("test/rules/k8s_audit/engine_v4_k8s_audit_rules.yaml");
+    assertThat(Loads.errors(loadWithStub(base, extra))).as(extra.toString()).isEmpty();
+  }
 }
