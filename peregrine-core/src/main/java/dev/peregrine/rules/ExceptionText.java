@@ -64,8 +64,9 @@ final class ExceptionText {
       b.add(i == 0 ? "(" : " or (", ex.pos);
       for (int k = 0; k < fields.size(); k++) {
         Entry comp = ex.comps.items().get(k);
+        MappedText w = value(values.items().get(k), comp.text(), ex.pos);
         b.add(k == 0 ? "" : " and ", ex.pos).add(fields.get(k).item()).add(" ", ex.pos)
-            .add(comp.item()).add(" ", ex.pos).add(value(values.items().get(k), comp.text(), ex.pos));
+            .add(comp.item()).add(" ", ex.pos).add(w);
       }
       b.add(")", ex.pos);
     }

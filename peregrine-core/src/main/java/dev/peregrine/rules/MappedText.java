@@ -38,15 +38,6 @@ record MappedText(String text, int[] pos) {
     return pos[0];
   }
 
-  /** The text from {@code from} to {@code to}. */
-  MappedText sub(int from, int to) {
-    int[] p = Arrays.copyOfRange(pos, from, to + 1);
-    if (to < text.length()) {
-      p[to - from] = pos[to];
-    }
-    return new MappedText(text.substring(from, to), p);
-  }
-
   /** {@code this + " " + other}, the space mapping to the start of {@code other}. */
   MappedText joinWithSpace(MappedText other) {
     return new Builder().add(this).add(" ", other.start()).add(other).build();

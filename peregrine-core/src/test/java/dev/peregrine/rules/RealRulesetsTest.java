@@ -45,7 +45,7 @@ class RealRulesetsTest {
   void currentRulesetLoads() {
     Path f = Loads.shared("upstream/falco").resolve("k8s_audit_rules.yaml");
     LoadResult r = load(f);
-    assertThat(Loads.errors(r)).isEmpty();
+    assertThat(r.issues()).isEmpty();
     assertThat(r.rules()).hasSize(48);
     assertThat(r.rules()).allSatisfy(d -> {
       assertThat(d.condition()).as(d.name()).isNotNull();
@@ -59,7 +59,7 @@ class RealRulesetsTest {
   @Test
   void olderRulesetLoads() {
     LoadResult r = load(Loads.shared(K8S_TESTS).resolve(OLD_RULES));
-    assertThat(Loads.errors(r)).isEmpty();
+    assertThat(r.issues()).isEmpty();
     assertThat(r.rules()).hasSize(43);
     assertThat(r.rules()).allSatisfy(d -> assertThat(d.condition()).isNotNull());
   }
@@ -81,7 +81,23 @@ class RealRulesetsTest {
     }
     LoadResult r = loadWithStub(base, extra);
     assertThat(Loads.errors(r)).as(extra.toString()).isEmpty();
-    LoadResult cur = loadWithStub(Loads.shared("upstream/falco").resolve("k8s_audit_rules.yaml"), extra);
+    Path current = Loads.shared("upstream/falco").resolve("k8s_audit_rules.yaml");
+    LoadResult cur = loadWithStub(current, extra);
     assertThat(Loads.errors(cur)).as(extra.toString()).isEmpty();
+  }
+
+  static Stream<Path> engineV4Files() throws IOException {
+    Path dir = Loads.shared(K8S_TESTS).resolve("test/rules/k8s_audit/engine_v4");
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("engineV4Files")
+  void engineV4OverridesLoadOnTopOfTheEngineV4Ruleset(Path extra) {
+    Path base = Loads.shared(K8S_TESTS)
+        .resolve("test/rules/k8s_audit/engine_v4_k8s_audit_rules.yaml");
+    assertThat(Loads.errors(loadWithStub(base, extra))).as(extra.toString()).isEmpty();
   }
 }
