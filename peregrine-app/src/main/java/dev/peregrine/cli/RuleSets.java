@@ -67,7 +67,12 @@ final class RuleSets {
       PrintWriter err) {
     LoadResult load = new RulesLoader().load(inputs);
     Engine.Build build = Engine.build(load, registry, options);
-    for (Issue i : build.issues()) {
+    List<String> order = inputs.stream().map(RulesInput::name).toList();
+    List<Issue> sorted = new ArrayList<>(build.issues());
+    sorted.sort(java.util.Comparator
+        .comparingInt((Issue i) -> i.file() == null ? -1 : order.indexOf(i.file().name()))
+        .thenComparingInt(i -> i.position().offset()));
+    for (Issue i : sorted) {
       err.println(i.render());
     }
     err.flush();
