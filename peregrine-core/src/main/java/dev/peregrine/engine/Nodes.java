@@ -208,14 +208,8 @@ final class Nodes {
   record NumericTest(Extractor field, String op, long rhs) implements Condition {
     @Override
     public boolean eval(AuditEvent e) {
-      String v = field.string(e);
-      if (v == null) {
-        return false;
-      }
-      long l;
-      try {
-        l = Long.parseUnsignedLong(v);
-      } catch (NumberFormatException ex) {
+      Long l = field.number(e);
+      if (l == null) {
         return false;
       }
       int c = Long.compareUnsigned(l, rhs);

@@ -1,7 +1,7 @@
 package dev.peregrine.engine;
 
-import dev.peregrine.event.AuditEvent;
 import dev.peregrine.field.Extractor;
+import dev.peregrine.field.Extractors;
 import dev.peregrine.field.FieldType;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,54 +48,43 @@ final class TransformerExtractor {
   }
 
   private static Extractor map(Extractor in, UnaryOperator<String> f) {
-    return new Extractor() {
-      @Override
-      public FieldType type() {
-        return FieldType.STRING;
-      }
-
-      @Override
-      public boolean isList() {
-        return in.isList();
-      }
-
-      @Override
-      public String string(AuditEvent e) {
+    if (!in.isList()) {
+      return Extractors.text(e -> {
         String v = in.string(e);
         return v == null ? null : f.apply(v);
+      });
+    }
+    return Extractors.textList(e -> {
+      List<String> vs = in.list(e);
+      if (vs == null) {
+        return null;
       }
-
-      @Override
-      public List<String> list(AuditEvent e) {
-        List<String> vs = in.list(e);
-        if (vs == null) {
-          return null;
+      List<String> out = new ArrayList<>(vs.size());
+      for (String v : vs) {
+        String r = f.apply(v);
+        if (r != null) {
+          out.add(r);
         }
-        List<String> out = new ArrayList<>(vs.size());
-        for (String v : vs) {
-          String r = f.apply(v);
-          if (r != null) {
-            out.add(r);
-          }
-        }
-        return out;
       }
-    };
+      return out;
+    });
   }
 
   private static Extractor len(Extractor in) {
-    return scalar(FieldType.UINT64, e -> {
-      if (in.isList()) {
+    if (in.isList()) {
+      return Extractors.count(e -> {
         List<String> vs = in.list(e);
-        return vs == null || vs.isEmpty() ? null : Long.toString(vs.size());
-      }
+        return vs == null || vs.isEmpty() ? null : Transforms.len(vs);
+      });
+    }
+    return Extractors.count(e -> {
       String v = in.string(e);
-      return v == null ? null : Long.toString(Transforms.len(v));
+      return v == null ? null : Transforms.len(v);
     });
   }
 
   private static Extractor join(String sep, Extractor in) {
-    return scalar(FieldType.STRING, e -> {
+    return Extractors.text(e -> {
       List<String> vs = in.list(e);
       return vs == null || vs.isEmpty() ? null : Transforms.join(sep, vs);
     });
@@ -105,7 +94,7 @@ final class TransformerExtractor {
     if (args.isEmpty()) {
       throw new IllegalArgumentException("transformer 'concat' expects at least one field argument");
     }
-    return scalar(FieldType.STRING, e -> {
+    return Extractors.text(e -> {
       List<List<String>> values = new ArrayList<>();
       for (Extractor a : args) {
         List<String> vs = a.list(e);
@@ -119,57 +108,9 @@ final class TransformerExtractor {
   }
 
   private static Extractor getopt(Extractor in, String optstring) {
-    return new Extractor() {
-      @Override
-      public FieldType type() {
-        return FieldType.STRING;
-      }
-
-      @Override
-      public boolean isList() {
-        return true;
-      }
-
-      @Override
-      public String string(AuditEvent e) {
-        List<String> l = list(e);
-        return l == null || l.isEmpty() ? null : l.get(0);
-      }
-
-      @Override
-      public List<String> list(AuditEvent e) {
-        List<String> vs = in.list(e);
-        return vs == null || vs.isEmpty() ? null : Transforms.getopt(vs, optstring);
-      }
-    };
-  }
-
-  private interface ScalarFn {
-    String apply(AuditEvent e);
-  }
-
-  private static Extractor scalar(FieldType type, ScalarFn fn) {
-    return new Extractor() {
-      @Override
-      public FieldType type() {
-        return type;
-      }
-
-      @Override
-      public boolean isList() {
-        return false;
-      }
-
-      @Override
-      public String string(AuditEvent e) {
-        return fn.apply(e);
-      }
-
-      @Override
-      public Object jsonValue(AuditEvent e) {
-        String s = fn.apply(e);
-        return s == null || type == FieldType.STRING ? s : Long.valueOf(Long.parseUnsignedLong(s));
-      }
-    };
+    return Extractors.textList(e -> {
+      List<String> vs = in.list(e);
+      return vs == null || vs.isEmpty() ? null : Transforms.getopt(vs, optstring);
+    });
   }
 }

@@ -7,9 +7,27 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
-/** The extractor shapes used by the catalogue. */
-final class Extractors {
+/**
+ * The extractor shapes used by the catalogue, also offered to later stages (transformers) so that
+ * every extractor follows the same absence and rendering rules.
+ */
+public final class Extractors {
   private Extractors() {}
+
+  /** A scalar text value computed from the event; null means absent. */
+  public static Extractor text(Function<AuditEvent, String> fn) {
+    return new Text(fn);
+  }
+
+  /** A list of text values; null or empty means absent. */
+  public static Extractor textList(Function<AuditEvent, List<String>> fn) {
+    return new TextList(fn);
+  }
+
+  /** An unsigned count (UINT64); null means absent. */
+  public static Extractor count(Function<AuditEvent, Long> fn) {
+    return new Count(fn);
+  }
 
   /** A scalar text field computed from the event. */
   record Text(Function<AuditEvent, String> fn) implements Extractor {
@@ -75,6 +93,35 @@ final class Extractors {
     @Override
     public Object jsonValue(AuditEvent event) {
       return number(event);
+    }
+  }
+
+  /** An unsigned number that may be absent; text is its decimal form. */
+  record Count(Function<AuditEvent, Long> fn) implements Extractor {
+    @Override
+    public FieldType type() {
+      return FieldType.UINT64;
+    }
+
+    @Override
+    public boolean isList() {
+      return false;
+    }
+
+    @Override
+    public String string(AuditEvent event) {
+      Long n = fn.apply(event);
+      return n == null ? null : Long.toUnsignedString(n);
+    }
+
+    @Override
+    public Long number(AuditEvent event) {
+      return fn.apply(event);
+    }
+
+    @Override
+    public Object jsonValue(AuditEvent event) {
+      return fn.apply(event);
     }
   }
 
