@@ -46,6 +46,27 @@ public final class PolicyLoader {
       return policy != null && issues.stream().noneMatch(Issue::isError);
     }
 
+    /**
+     * The error the apiserver would stop with, in its words ({@code failed decoding: …}, the
+     * validation errors, or {@code loaded illegal policy with 0 rules}); empty when accepted.
+     */
+    public java.util.Optional<String> apiserverMessage() {
+      if (accepted()) {
+        return java.util.Optional.empty();
+      }
+      for (Issue i : issues) {
+        if (i.code().equals(PolicyReader.CODE_YAML) || i.code().equals(PolicyReader.CODE_DECODE)) {
+          return java.util.Optional.of("failed decoding: " + i.message());
+        }
+      }
+      if (!validationErrors.isEmpty()) {
+        List<String> msgs = validationErrors.stream().map(FieldError::message).toList();
+        return java.util.Optional.of(msgs.size() == 1 ? msgs.get(0)
+            : "[" + String.join(", ", msgs) + "]");
+      }
+      return java.util.Optional.of("loaded illegal policy with 0 rules");
+    }
+
     /** The errors only. */
     public List<Issue> errors() {
       return issues.stream().filter(Issue::isError).toList();
