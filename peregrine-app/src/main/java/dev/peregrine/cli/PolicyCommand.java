@@ -32,7 +32,7 @@ public final class PolicyCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Reads a policy file and loads it as the apiserver would; null (after a message) on I/O error. */
+  /** Loads a policy file as the apiserver would; null (after a message) when unreadable. */
   static PolicyLoader.Verdict load(Path file, PrintWriter err) {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);

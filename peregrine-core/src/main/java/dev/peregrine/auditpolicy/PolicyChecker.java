@@ -141,7 +141,7 @@ public final class PolicyChecker {
     return false;
   }
 
-  /** A non-resource URL spec against a path: {@code *}, exact, or a string prefix before {@code *}. */
+  /** A non-resource URL spec against a path: {@code *}, exact, or a prefix before {@code *}. */
   static boolean pathMatches(String path, String spec) {
     if (spec.equals("*") || spec.equals(path)) {
       return true;

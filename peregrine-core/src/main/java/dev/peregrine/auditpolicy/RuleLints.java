@@ -1,6 +1,19 @@
 package dev.peregrine.auditpolicy;
 
-import static dev.peregrine.auditpolicy.PolicyLinter.*;
+import static dev.peregrine.auditpolicy.PolicyLinter.FAILED_AUTH_DROPPED;
+import static dev.peregrine.auditpolicy.PolicyLinter.GROUP_WILDCARD_VERSION;
+import static dev.peregrine.auditpolicy.PolicyLinter.LEVEL_MISSING_CONTINUATION;
+import static dev.peregrine.auditpolicy.PolicyLinter.MANAGED_FIELDS_NO_EFFECT;
+import static dev.peregrine.auditpolicy.PolicyLinter.NAMELESS_VERBS;
+import static dev.peregrine.auditpolicy.PolicyLinter.NEVER_MATCHES;
+import static dev.peregrine.auditpolicy.PolicyLinter.NON_RESOURCE_BODY_LEVEL;
+import static dev.peregrine.auditpolicy.PolicyLinter.NO_CATCH_ALL;
+import static dev.peregrine.auditpolicy.PolicyLinter.RESOURCE_SHAPE;
+import static dev.peregrine.auditpolicy.PolicyLinter.SECRETS_LOGGED;
+import static dev.peregrine.auditpolicy.PolicyLinter.SHADOWED;
+import static dev.peregrine.auditpolicy.PolicyLinter.STAR_LITERAL;
+import static dev.peregrine.auditpolicy.PolicyLinter.UNSEEN_VERB;
+import static dev.peregrine.auditpolicy.PolicyLinter.WRONG_GROUP;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -14,8 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Lint findings on our own policies: {@code src/test/resources/auditpolicy/lint/NAME.yaml} against
- * {@code NAME.expected}. Regenerate with {@code -Dperegrine.golden.update=true} and review the diff.
+ * Lint findings on our own policies: {@code src/test/resources/auditpolicy/lint/NAME.yaml}
+ * against {@code NAME.expected}. Regenerate with {@code -Dperegrine.golden.update=true} and
+ * review the diff.
  */
 class LintGoldenTest {
   static final Path DIR = Path.of("src/test/resources/auditpolicy/lint");

@@ -140,8 +140,8 @@ class PolicyReaderTest {
 
   @Test
   void read_json_isAccepted() {
-    PolicyReader.Result r =
-        read("{\"apiVersion\":\"audit.k8s.io/v1\",\"kind\":\"Policy\",\"rules\":[{\"level\":\"None\"}]}");
+    PolicyReader.Result r = read("{\"apiVersion\":\"audit.k8s.io/v1\",\"kind\":\"Policy\","
+        + "\"rules\":[{\"level\":\"None\"}]}");
     assertThat(r.ok()).isTrue();
     assertThat(r.policy().rules()).containsExactly(PolicyRule.ofLevel(Level.NONE));
   }
