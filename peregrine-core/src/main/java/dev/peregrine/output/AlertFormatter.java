@@ -2,6 +2,9 @@ package dev.peregrine.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.peregrine.engine.Alert;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -22,6 +25,7 @@ public final class AlertFormatter {
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
   private static final JsonFactory JSON = new JsonFactory();
+  private static final CharacterEscapes ESCAPES = new FalcoEscapes();
 
   private final JsonOptions options;
   private final String hostname;
@@ -82,6 +86,7 @@ public final class AlertFormatter {
     top.put("time", utcTime(a.timeNanos()));
     StringWriter w = new StringWriter(256);
     try (JsonGenerator g = JSON.createGenerator(w)) {
+      g.setCharacterEscapes(ESCAPES);
       write(g, top);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -111,6 +116,35 @@ public final class AlertFormatter {
         g.writeEndArray();
       }
       default -> g.writeString(String.valueOf(v));
+    }
+  }
+
+  /**
+   * Escapes as Falco's JSON library does: the short forms for \b \f \n \r \t, {@code \"} and
+   * {@code \\}, other control characters as {@code \\u00xx} with lower-case hex; everything else
+   * (including non-ASCII) raw.
+   */
+  private static final class FalcoEscapes extends CharacterEscapes {
+    private static final int[] TABLE = standardAsciiEscapesForJSON();
+    private static final SerializableString[] LOWER = new SerializableString[32];
+
+    static {
+      for (int c = 0; c < 32; c++) {
+        LOWER[c] = new SerializedString(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+        if ("\b\f\n\r\t".indexOf(c) < 0) {
+          TABLE[c] = ESCAPE_CUSTOM;
+        }
+      }
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return TABLE;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch < 32 ? LOWER[ch] : null;
     }
   }
 }

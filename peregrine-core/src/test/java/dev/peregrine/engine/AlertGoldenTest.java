@@ -38,7 +38,7 @@ class AlertGoldenTest {
 
   static final String DELETE = """
       {"kind":"Event","auditID":"a2","stage":"ResponseComplete","verb":"delete",
-       "user":{"username":"ünïcode \\"quoted\\""},
+       "user":{"username":"ünïcode \\"quoted\\"\\t\\u001f/"},
        "objectRef":{"resource":"secrets","namespace":"default","name":"s1"},
        "stageTimestamp":"2023-11-14T22:13:20.123456Z"}
       """;
