@@ -92,7 +92,8 @@ final class BatchParser {
       r.body().put("detail", first.reason());
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      r.body().put("detail", String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " "));
+      r.body().put("detail", String.valueOf(e.getOriginalMessage())
+          .replaceAll(" \\(start marker at \\[Source.*", "").replaceAll("\\s+", " "));
       if (loc != null) {
         r.body().put("offset", loc.getByteOffset());
         r.body().put("line", loc.getLineNr());
