@@ -1,0 +1,217 @@
+package dev.peregrine.cli;
+
+import dev.peregrine.engine.Alert;
+import dev.peregrine.engine.Engine;
+import dev.peregrine.field.FieldRegistry;
+import dev.peregrine.output.AlertFormatter;
+import dev.peregrine.output.AlertSink;
+import dev.peregrine.source.Limits;
+import dev.peregrine.source.ServeConfig;
+import dev.peregrine.source.TlsFiles;
+import dev.peregrine.source.WebhookServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code peregrine serve}: receives audit batches from kube-apiserver's webhook backend. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Receive Kubernetes audit events from kube-apiserver's webhook backend,"
+        + " evaluate them and print alerts to stdout.",
+        "Answers 200 only for events parsed and queued (and fsynced with --spool)."})
+public final class ServeCommand implements Callable<Integer> {
+  @Mixin RuleOptions ruleOptions;
+
+  @Option(names = "--listen", paramLabel = "HOST:PORT",
+      description = "Address to listen on (default ${DEFAULT-VALUE}).")
+  String listen = ServeConfig.DEFAULT_HOST + ":" + ServeConfig.DEFAULT_PORT;
+
+  @Option(names = "--path", paramLabel = "PATH",
+      description = "Audit endpoint path (repeatable; default /k8s-audit and /k8s_audit).")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--max-body-bytes", paramLabel = "BYTES",
+      description = "Largest request body (default ${DEFAULT-VALUE}).")
+  long maxBody = Limits.DEFAULT_MAX_BODY_BYTES;
+
+  @Option(names = "--queue-events", paramLabel = "N",
+      description = "Ingest queue capacity in events (default ${DEFAULT-VALUE}).")
+  int queueEvents = Limits.DEFAULT_QUEUE_EVENTS;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Engine worker threads (default: half the processors, at least 1).")
+  Integer workers;
+
+  @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this chain.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM",
+      description = "Private key of --tls-cert (default: the --tls-cert file itself).")
+  Path tlsKey;
+
+  @Option(names = "--client-ca", paramLabel = "PEM",
+      description = "Require client certificates signed by this CA (mutual TLS).")
+  Path clientCa;
+
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "Require 'Authorization: Bearer <token>' with a token from FILE.")
+  Path tokenFile;
+
+  @Option(names = "--spool", paramLabel = "DIR",
+      description = "Durable spool: fsync accepted batches before answering; replay on restart.")
+  Path spool;
+
+  @Option(names = "--spool-max-bytes", paramLabel = "BYTES",
+      description = "Spool disk limit; when reached, batches get 503 (default 1 GiB).")
+  long spoolMax = 1L << 30;
+
+  @Option(names = "--dedup-window", paramLabel = "SECONDS",
+      description = "Remember (auditID, stage) this long to drop re-sent events (default 300).")
+  long dedupSeconds = 300;
+
+  @Option(names = "--dedup-entries", paramLabel = "N",
+      description = "Remember at most N pairs; 0 turns de-duplication off (default 200000).")
+  int dedupEntries = 200_000;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Called once the server listens; tests use it to find the port. */
+  Consumer<WebhookServer> onStarted = s -> { };
+  /** Counted down to stop the server (the JVM shutdown hook does the same). */
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  /** Runs {@code serve} alone (until the lead registers it in {@code peregrine}). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ServeCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    RuleOptions.Settings settings;
+    ServeConfig config;
+    try {
+      settings = ruleOptions.settings();
+      config = config();
+    } catch (IllegalArgumentException e) {
+      err.println("peregrine: " + e.getMessage());
+      return Main.EXIT_USAGE;
+    }
+    FieldRegistry registry = FieldRegistry.standard(Environment.zone(), Environment.hostname());
+    Engine.Build build = RuleSets.build(RuleSets.read(ruleOptions.rules), registry,
+        ruleOptions.engineOptions(settings), err);
+    if (build.engine().isEmpty()) {
+      err.println("peregrine: rules have errors; not serving");
+      return 1;
+    }
+    AlertFormatter formatter = new AlertFormatter(settings.json()
+        ? new AlertFormatter.JsonOptions(settings.includeOutput(), settings.includeOutputFields(),
+            settings.includeTags(), settings.includeMessage()) : null, Environment.hostname());
+    try (StdoutSink sink = new StdoutSink(out, formatter)) {
+      return serve(config, build.engine().get(), sink, err);
+    }
+  }
+
+  private int serve(ServeConfig config, Engine engine, AlertSink sink, PrintWriter err)
+      throws Exception {
+    WebhookServer server = new WebhookServer(config, engine, sink, Clock.systemUTC());
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      closeQuietly(server);
+    }, "peregrine-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      server.start();
+      err.println("peregrine: serving " + config.auditPaths() + " on " + config.host() + ":"
+          + server.port() + (config.spoolDir() == null ? "" : ", spool " + config.spoolDir()));
+      err.flush();
+      onStarted.accept(server);
+      stop.await();
+    } finally {
+      closeQuietly(server);
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running
+      }
+    }
+    return 0;
+  }
+
+  private static void closeQuietly(WebhookServer server) {
+    try {
+      server.close();
+    } catch (Exception e) {
+      System.err.println("peregrine: shutdown: " + e);
+    }
+  }
+
+  ServeConfig config() {
+    int colon = listen.lastIndexOf(':');
+    if (colon < 0) {
+      throw new IllegalArgumentException("--listen: expected HOST:PORT, got '" + listen + "'");
+    }
+    int port;
+    try {
+      port = Integer.parseInt(listen.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--listen: bad port in '" + listen + "'");
+    }
+    String host = listen.substring(0, colon).replace("[", "").replace("]", "");
+    ServeConfig c = ServeConfig.defaults(host.isEmpty() ? ServeConfig.DEFAULT_HOST : host, port)
+        .withVersion(version());
+    c = c.withLimits(Limits.defaults().withMaxBodyBytes(maxBody).withQueueEvents(queueEvents));
+    if ((tlsKey != null || clientCa != null) && tlsCert == null) {
+      throw new IllegalArgumentException("--tls-key and --client-ca need --tls-cert");
+    }
+    TlsFiles tls = tlsCert == null ? null
+        : new TlsFiles(tlsCert, tlsKey == null ? tlsCert : tlsKey, clientCa);
+    c = c.withSecurity(tls, tokenFile);
+    if (spool != null) {
+      c = c.withSpool(spool, spoolMax);
+    }
+    for (String p : paths) {
+      if (!p.startsWith("/")) {
+        throw new IllegalArgumentException("--path must start with /: " + p);
+      }
+    }
+    return c.withEngine(paths.isEmpty() ? c.auditPaths() : paths,
+        workers == null ? c.workers() : workers, dedupEntries, Duration.ofSeconds(dedupSeconds));
+  }
+
+  private static String version() {
+    String v = ServeCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /** Prints alerts to stdout, one line each; a stand-in until configured outputs are wired. */
+  static final class StdoutSink implements AlertSink {
+    private final PrintWriter out;
+    private final AlertFormatter formatter;
+
+    StdoutSink(PrintWriter out, AlertFormatter formatter) {
+      this.out = out;
+      this.formatter = formatter;
+    }
+
+    @Override
+    public synchronized void accept(Alert alert) {
+      out.println(formatter.format(alert));
+    }
+
+    @Override
+    public synchronized void flush() {
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.peregrine.source;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.peregrine.event.AuditEvent;
+import dev.peregrine.event.DecodeError;
+import dev.peregrine.event.DecodeLimits;
+import dev.peregrine.event.EventDecoder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns one request body into events, or into the reason the whole body is refused. Bodies whose
+ * JSON is malformed, too deep, holds a too-long string, holds no event at all or too many events
+ * are refused whole; otherwise the valid events are kept and the rejected items are reported.
+ */
+final class BatchParser {
+  /** Origin of webhook events in diagnostics. */
+  static final String ORIGIN = "webhook";
+
+  /** The outcome of parsing a body. */
+  sealed interface Parsed {}
+
+  /** Usable body: the valid events and the rejected items (possibly none). */
+  record Ok(List<AuditEvent> events, List<DecodeError> rejected) implements Parsed {}
+
+  /**
+   * Refused body.
+   *
+   * @param status HTTP status to answer
+   * @param reason short metric label
+   * @param body the JSON answer's members
+   */
+  record Refused(int status, String reason, Map<String, Object> body) implements Parsed {}
+
+  private final Limits limits;
+  private final EventDecoder decoder;
+  private final JsonFactory locator;
+
+  BatchParser(Limits limits) {
+    this.limits = limits;
+    this.decoder = new EventDecoder(new DecodeLimits(limits.maxEventBytes()));
+    this.locator = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+        .maxStringLength(Integer.MAX_VALUE).maxNestingDepth(Integer.MAX_VALUE).build()).build();
+  }
+
+  Parsed parse(byte[] body) {
+    if (body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
+      return refused(415, "gzip", "compressed bodies are not accepted; send plain JSON");
+    }
+    Optional<BodyScan.Violation> v =
+        BodyScan.check(body, limits.maxDepth(), limits.maxStringBytes());
+    if (v.isPresent()) {
+      Refused r = refused(400, "limit", v.get().reason());
+      r.body().put("offset", v.get().offset());
+      return r;
+    }
+    List<AuditEvent> events = new ArrayList<>();
+    List<DecodeError> errors = new ArrayList<>();
+    decoder.decode(body, ORIGIN, events::add, errors::add);
+    for (DecodeError e : errors) {
+      if (e.reason().startsWith("invalid JSON")) {
+        return malformed(body, e);
+      }
+    }
+    if (events.size() > limits.maxEventsPerBatch()) {
+      return refused(413, "too_many_events", "batch holds " + events.size()
+          + " events; the limit is " + limits.maxEventsPerBatch());
+    }
+    if (events.isEmpty() && !errors.isEmpty()) {
+      Refused r = refused(400, "not_an_event", "no audit event in the body");
+      r.body().put("rejected", rejected(errors));
+      return r;
+    }
+    return new Ok(events, errors);
+  }
+
+  /** Locates the syntax error exactly (byte offset, line, column) with a plain token pass. */
+  private Refused malformed(byte[] body, DecodeError first) {
+    Refused r = refused(400, "invalid_json", "malformed JSON");
+    try (JsonParser p = locator.createParser(body)) {
+      while (p.nextToken() != null) {
+        p.skipChildren();
+      }
+      r.body().put("detail", first.reason());
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      r.body().put("detail", String.valueOf(e.getOriginalMessage())
+          .replaceAll(" \\(start marker at \\[Source.*", "").replaceAll("\\s+", " "));
+      if (loc != null) {
+        r.body().put("offset", loc.getByteOffset());
+        r.body().put("line", loc.getLineNr());
+        r.body().put("column", loc.getColumnNr());
+      }
+    } catch (IOException e) {
+      r.body().put("detail", first.reason());
+    }
+    if (first.path() != null) {
+      r.body().put("path", first.path());
+    }
+    return r;
+  }
+
+  static Refused refused(int status, String reason, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", message);
+    return new Refused(status, reason, body);
+  }
+
+  /** Rejected items as answer members (at most 100 listed). */
+  static List<Map<String, Object>> rejected(List<DecodeError> errors) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (DecodeError e : errors.subList(0, Math.min(100, errors.size()))) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("path", e.path() == null ? "$" : e.path());
+      m.put("reason", e.reason());
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** Short metric label for a rejected item. */
+  static String label(DecodeError e) {
+    String r = e.reason();
+    if (r.equals(DecodeError.NOT_AN_EVENT)) {
+      return "not_an_event";
+    } else if (r.contains("stageTimestamp")) {
+      return "bad_timestamp";
+    } else if (r.startsWith("event larger")) {
+      return "event_too_large";
+    }
+    return "other";
+  }
+}

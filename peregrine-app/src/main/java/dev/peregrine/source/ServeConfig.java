@@ -1,0 +1,79 @@
+package dev.peregrine.source;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings of the webhook receiver.
+ *
+ * @param host address to listen on ({@code 0.0.0.0} for all)
+ * @param port TCP port; 0 picks a free one
+ * @param auditPaths paths that accept audit batches
+ * @param limits request and queue limits
+ * @param tls TLS files, or null for plain HTTP
+ * @param tokenFile bearer-token file, or null for no token check
+ * @param spoolDir spool directory, or null for in-memory only
+ * @param spoolMaxBytes disk limit of the spool
+ * @param workers engine worker threads
+ * @param dedupEntries remembered (auditID, stage) pairs; 0 turns de-duplication off
+ * @param dedupWindow how long a pair is remembered
+ * @param drainTimeout longest wait for the queue to drain at shutdown
+ * @param retryAfterSeconds value of Retry-After on 429/503
+ * @param version Peregrine's version, for /versions and the version metric
+ */
+public record ServeConfig(String host, int port, List<String> auditPaths, Limits limits,
+    TlsFiles tls, Path tokenFile, Path spoolDir, long spoolMaxBytes, int workers,
+    int dedupEntries, Duration dedupWindow, Duration drainTimeout, int retryAfterSeconds,
+    String version) {
+  /** Default listen address. */
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  /** Default port, as Falco's webserver. */
+  public static final int DEFAULT_PORT = 8765;
+  /** Default audit paths: Falco's current and its pre-0.24 spelling. */
+  public static final List<String> DEFAULT_PATHS = List.of("/k8s-audit", "/k8s_audit");
+  /** Default shutdown drain limit. */
+  public static final Duration DEFAULT_DRAIN = Duration.ofSeconds(20);
+
+  /** Copies the path list. */
+  public ServeConfig {
+    auditPaths = List.copyOf(auditPaths);
+  }
+
+  /** Defaults for everything; listens on {@code host:port}. */
+  public static ServeConfig defaults(String host, int port) {
+    return new ServeConfig(host, port, DEFAULT_PATHS, Limits.defaults(), null, null, null,
+        Spool.DEFAULT_MAX_BYTES, Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+        Dedup.DEFAULT_ENTRIES, Dedup.DEFAULT_WINDOW, DEFAULT_DRAIN, 1, "dev");
+  }
+
+  /** With other limits. */
+  public ServeConfig withLimits(Limits l) {
+    return new ServeConfig(host, port, auditPaths, l, tls, tokenFile, spoolDir, spoolMaxBytes,
+        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version);
+  }
+
+  /** With TLS and token settings. */
+  public ServeConfig withSecurity(TlsFiles t, Path token) {
+    return new ServeConfig(host, port, auditPaths, limits, t, token, spoolDir, spoolMaxBytes,
+        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version);
+  }
+
+  /** With a spool. */
+  public ServeConfig withSpool(Path dir, long maxBytes) {
+    return new ServeConfig(host, port, auditPaths, limits, tls, tokenFile, dir, maxBytes,
+        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version);
+  }
+
+  /** With other worker, path and de-duplication settings. */
+  public ServeConfig withEngine(List<String> paths, int nWorkers, int entries, Duration window) {
+    return new ServeConfig(host, port, paths, limits, tls, tokenFile, spoolDir, spoolMaxBytes,
+        nWorkers, entries, window, drainTimeout, retryAfterSeconds, version);
+  }
+
+  /** With another version string. */
+  public ServeConfig withVersion(String v) {
+    return new ServeConfig(host, port, auditPaths, limits, tls, tokenFile, spoolDir, spoolMaxBytes,
+        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, v);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.peregrine.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peregrine.event.AuditEvent;
+import dev.peregrine.event.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class DedupTest {
+  static final class MutableClock extends Clock {
+    Instant now = Instant.parse("2026-11-20T00:00:00Z");
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  static AuditEvent ev(String id, String stage) {
+    ObjectNode o = Json.mapper().createObjectNode();
+    if (id != null) {
+      o.put("auditID", id);
+    }
+    o.put("stage", stage);
+    return new AuditEvent(o, 0, "t", 0);
+  }
+
+  @Test
+  void sameIdAndStage_isDuplicate_otherStageIsNot() {
+    Dedup d = new Dedup(10, Duration.ofMinutes(1), new MutableClock());
+    assertThat(d.first(ev("a", "ResponseComplete"))).isTrue();
+    assertThat(d.first(ev("a", "ResponseComplete"))).isFalse();
+    assertThat(d.first(ev("a", "ResponseStarted"))).isTrue();
+    assertThat(d.first(ev(null, "x"))).isTrue();
+    assertThat(d.first(ev(null, "x"))).isTrue();
+  }
+
+  @Test
+  void window_isBoundedInTimeAndSize() {
+    MutableClock c = new MutableClock();
+    Dedup d = new Dedup(3, Duration.ofSeconds(10), c);
+    d.first(ev("a", "s"));
+    c.now = c.now.plusSeconds(11);
+    assertThat(d.first(ev("a", "s"))).isTrue();
+    d.first(ev("b", "s"));
+    d.first(ev("c", "s"));
+    d.first(ev("d", "s"));
+    assertThat(d.size()).isEqualTo(3);
+    assertThat(d.first(ev("a", "s"))).isTrue();
+    assertThat(d.first(ev("d", "s"))).isFalse();
+  }
+
+  @Test
+  void zeroEntries_disables() {
+    Dedup d = new Dedup(0, Duration.ofSeconds(10), new MutableClock());
+    assertThat(d.first(ev("a", "s"))).isTrue();
+    assertThat(d.first(ev("a", "s"))).isTrue();
+  }
+}
