@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Falco-compatible threat detection for Kubernetes audit logs.",
-    subcommands = {ReplayCommand.class, RulesCommand.class, FieldsCommand.class, PolicyCommand.class,
+    subcommands = {ReplayCommand.class, ServeCommand.class, RulesCommand.class, FieldsCommand.class,
+        PolicyCommand.class, WebhookConfigCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit status for bad usage (unknown option, missing argument). */

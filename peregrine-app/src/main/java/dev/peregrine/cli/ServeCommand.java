@@ -89,12 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
   /** Counted down to stop the server (the JVM shutdown hook does the same). */
   final CountDownLatch stop = new CountDownLatch(1);
 
-  /** Runs {@code serve} alone (until the lead registers it in {@code peregrine}). */
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new ServeCommand()).execute(args));
-  }
-
-  @Override
+    @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -50,7 +50,7 @@ class SpoolCrashTest {
   Child launch(Path rules, Path spool, Path stdout) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp",
-        System.getProperty("java.class.path"), ServeCommand.class.getName(),
+        System.getProperty("java.class.path"), Main.class.getName(), "serve",
         "-r", rules.toString(), "--listen", "127.0.0.1:0", "--spool", spool.toString(),
         "--workers", "1");
     pb.redirectOutput(stdout.toFile());
