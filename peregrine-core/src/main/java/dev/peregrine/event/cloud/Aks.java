@@ -68,8 +68,9 @@ final class Aks {
 
   /**
    * The cluster name in a resource ID {@code /subscriptions/<s>/resourceGroups/<g>/providers/
-   * Microsoft.ContainerService/managedClusters/<name>}, as written there (Azure writes resource
-   * IDs of diagnostic records in upper case), or null.
+   * Microsoft.ContainerService/managedClusters/<name>}, or null. Azure writes the resource IDs of
+   * diagnostic records all in upper case; such a name is lower-cased (Azure resource names are
+   * case-insensitive), a mixed-case one is kept as written.
    */
   static String cluster(String resourceId) {
     if (resourceId == null) {
@@ -82,6 +83,10 @@ final class Aks {
     String rest = resourceId.substring(at + CLUSTERS.length());
     int slash = rest.indexOf('/');
     String name = slash < 0 ? rest : rest.substring(0, slash);
-    return name.isEmpty() ? null : name;
+    if (name.isEmpty()) {
+      return null;
+    }
+    return resourceId.equals(resourceId.toUpperCase(Locale.ROOT))
+        ? name.toLowerCase(Locale.ROOT) : name;
   }
 }

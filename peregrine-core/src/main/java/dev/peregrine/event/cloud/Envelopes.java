@@ -137,8 +137,10 @@ public final class Envelopes {
         return;
       }
     }
-    out.error(path, "record is not an AKS diagnostic record"
-        + (format.accepts(Format.EKS) ? " or a Firehose record with data" : ""));
+    boolean aks = format.accepts(Format.AKS);
+    boolean eks = format.accepts(Format.EKS);
+    out.error(path, "record is not " + (aks ? "an AKS diagnostic record" : "")
+        + (aks && eks ? " or " : "") + (eks ? "a Firehose record with data" : ""));
   }
 
   /** A base64 (optionally gzip) payload: Pub/Sub message data, Firehose record data. */
