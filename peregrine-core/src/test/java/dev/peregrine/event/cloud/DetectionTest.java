@@ -41,6 +41,21 @@ class DetectionTest {
   }
 
   @Test
+  void firehoseS3Object_concatenatedGzipMembersOfSubscriptionMessages() throws IOException {
+    byte[] message = Unwrapped.read(Unwrapped.example("eks-subscription.json"));
+    ByteArrayOutputStream object = new ByteArrayOutputStream();
+    for (int i = 0; i < 2; i++) {
+      try (GZIPOutputStream gz = new GZIPOutputStream(object)) {
+        gz.write(message);
+      }
+    }
+    Unwrapped d = Unwrapped.decode(Format.AUTO, object.toByteArray(), "firehose.gz");
+    assertThat(d.errors()).isEmpty();
+    assertThat(d.events()).hasSize(6).allSatisfy(e ->
+        assertThat(e.json().at("/annotations/cluster_name").asText()).isEqualTo("prod-eu"));
+  }
+
+  @Test
   void k8sFormat_readsNoEnvelopes() {
     Unwrapped d = Unwrapped.example(Format.K8S, "aks-export.json");
     assertThat(d.events()).isEmpty();
