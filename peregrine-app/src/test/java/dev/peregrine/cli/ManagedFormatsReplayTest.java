@@ -20,7 +20,8 @@ class ManagedFormatsReplayTest {
 
   @Test
   void replayAksExport_withoutFlags() {
-    ReplayCommandTest.Run r = ReplayCommandTest.run("replay", example("aks-export.json").toString());
+    ReplayCommandTest.Run r =
+        ReplayCommandTest.run("replay", example("aks-export.json").toString());
     assertThat(r.status()).isZero();
     assertThat(r.out()).contains("Warning K8s configmap with private credential"
         + " (user=mallory@contoso.com verb=create resource=configmaps configmap=billing-env"
@@ -32,7 +33,8 @@ class ManagedFormatsReplayTest {
 
   @Test
   void replayGkeExport_withoutFlags() {
-    ReplayCommandTest.Run r = ReplayCommandTest.run("replay", example("gke-export.json").toString());
+    ReplayCommandTest.Run r =
+        ReplayCommandTest.run("replay", example("gke-export.json").toString());
     assertThat(r.status()).isZero();
     assertThat(r.out()).contains("Warning K8s configmap with private credential"
         + " (user=mallory@example.com verb=create resource=configmaps configmap=billing-env"

@@ -70,7 +70,7 @@ public final class EventDecoder {
     this(limits, Format.AUTO);
   }
 
-  /** A decoder with the given limits that reads native events and the envelopes of {@code format}. */
+  /** A decoder with the given limits for native events and the envelopes of {@code format}. */
   public EventDecoder(DecodeLimits limits, Format format) {
     this.limits = Objects.requireNonNull(limits);
     this.format = Objects.requireNonNull(format);

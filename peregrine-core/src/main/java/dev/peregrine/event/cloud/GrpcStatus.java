@@ -1,7 +1,7 @@
 package dev.peregrine.event.cloud;
 
 /**
- * google.rpc.Code values and the HTTP status each stands for (the mapping in google/rpc/code.proto).
+ * google.rpc.Code values and the HTTP status each stands for (as documented in code.proto).
  * Cloud Audit Logs record the gRPC code; the apiserver's HTTP code is not kept, so distinct HTTP
  * codes that share a gRPC code (400 and 422, 409 for conflicts and for existing objects) cannot be
  * told apart.

@@ -71,7 +71,9 @@ class ManagedRulesTest {
     String rule = """
         - rule: Prod cluster activity
           desc: test
-          condition: ka.cluster.name = prod-eu and jevt.value[/annotations/peregrine.dev~1source] exists
+          condition: >
+            ka.cluster.name = prod-eu
+            and jevt.value[/annotations/peregrine.dev~1source] exists
           output: cluster=%ka.cluster.name
           priority: INFO
           source: k8s_audit
