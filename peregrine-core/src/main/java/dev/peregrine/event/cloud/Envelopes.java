@@ -91,8 +91,8 @@ public final class Envelopes {
   }
 
   private boolean object(ObjectNode o, String path, EnvelopeSink out, int depth) {
-    if (format == Format.K8S) {
-      return false;
+    if (format == Format.K8S || o.has("kind")) {
+      return false; // no envelope has a kind; {"kind": ...} stays "not an event"
     }
     if (depth > MAX_NESTING) {
       out.error(path, "envelopes nested more than " + MAX_NESTING + " deep");
