@@ -2,6 +2,7 @@ package dev.peregrine.event;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.peregrine.event.cloud.Envelopes;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,15 +46,35 @@ import java.util.zip.GZIPInputStream;
  * the whole list (except for the part of an EventList read before both its {@code kind} and its
  * {@code items} were seen). Lines have no length limit.
  *
+ * <p>Managed-cluster envelopes are unwrapped as well, by default all of them, detected per
+ * record, so one stream may mix them with native events: EKS CloudWatch Logs exports and
+ * subscription payloads, GKE Cloud Logging entries and Pub/Sub push messages, AKS diagnostic
+ * {@code records} (see {@link Envelopes} and {@code docs/managed-clusters.md}). A {@link Format}
+ * other than {@link Format#AUTO} limits this to one service ({@link Format#K8S}: none). Large
+ * envelope arrays ({@code records}, {@code events}, {@code logEvents}) are streamed like EventList
+ * {@code items}; errors inside an envelope carry the path of the part that failed, such as {@code
+ * records[3].properties.log}. Records passed over on purpose (other AKS log categories, other GKE
+ * services, CloudWatch control messages and non-audit log streams) are only counted, in {@link
+ * DecodeStats#skipped()}.
+ *
  * <p>An instance is immutable and may be shared; each call decodes on the calling thread.
  */
 public final class EventDecoder {
   private final DecodeLimits limits;
+  private final Format format;
   private final JsonFactory factory;
+  private final Envelopes envelopes;
 
-  /** A decoder with the given limits. */
+  /** A decoder with the given limits that detects every format ({@link Format#AUTO}). */
   public EventDecoder(DecodeLimits limits) {
+    this(limits, Format.AUTO);
+  }
+
+  /** A decoder with the given limits for native events and the envelopes of {@code format}. */
+  public EventDecoder(DecodeLimits limits, Format format) {
     this.limits = Objects.requireNonNull(limits);
+    this.format = Objects.requireNonNull(format);
+    this.envelopes = new Envelopes(format, limits.maxEventBytes());
     JsonFactory base = Json.mapper().getFactory();
     StreamReadConstraints constraints =
         base.streamReadConstraints().rebuild()
@@ -67,9 +88,19 @@ public final class EventDecoder {
     this(DecodeLimits.defaults());
   }
 
+  /** A decoder with {@link DecodeLimits#defaults()} for {@code format}. */
+  public EventDecoder(Format format) {
+    this(DecodeLimits.defaults(), format);
+  }
+
   /** The limits this decoder applies. */
   public DecodeLimits limits() {
     return limits;
+  }
+
+  /** The envelopes this decoder unwraps. */
+  public Format format() {
+    return format;
   }
 
   /**
@@ -81,7 +112,7 @@ public final class EventDecoder {
    */
   public DecodeStats decode(InputStream in, String origin, Consumer<AuditEvent> events,
       Consumer<DecodeError> errors) {
-    Sink sink = new Sink(Objects.requireNonNull(origin), events, errors);
+    Sink sink = new Sink(Objects.requireNonNull(origin), envelopes, events, errors);
     long bytes = 0;
     try {
       InputStream payload = unwrap(in);
@@ -90,10 +121,13 @@ public final class EventDecoder {
     } catch (IOException e) {
       sink.reject(1, "", "read failed: " + e.getMessage());
     }
-    return new DecodeStats(sink.eventCount(), sink.rejectedCount(), bytes);
+    return new DecodeStats(sink.eventCount(), sink.rejectedCount(), bytes, sink.skippedCount());
   }
 
-  /** Decodes one payload already in memory, such as a webhook request body. */
+  /**
+   * Decodes one payload already in memory, such as a webhook request body or an envelope posted
+   * by an Event Hubs, Pub/Sub push or Firehose forwarder.
+   */
   public DecodeStats decode(byte[] body, String origin, Consumer<AuditEvent> events,
       Consumer<DecodeError> errors) {
     return decode(new ByteArrayInputStream(body), origin, events, errors);

@@ -3,23 +3,38 @@ package dev.peregrine.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peregrine.event.cloud.EnvelopeSink;
+import dev.peregrine.event.cloud.Envelopes;
 import java.util.function.Consumer;
 
 /**
- * Turns complete JSON values into events or errors and counts both. Paths are built with
- * {@link #child(String, int)} and {@link #items(String)}; the empty path means top level.
+ * Turns complete JSON values into events or errors and counts both. Objects that are neither
+ * events nor EventLists go to {@link Envelopes} for unwrapping. Paths are built with {@link
+ * #child(String, int)} and {@link #items(String)}; the empty path means top level.
  */
 final class Sink {
   private final String origin;
+  private final Envelopes envelopes;
   private final Consumer<AuditEvent> events;
   private final Consumer<DecodeError> errors;
   private long eventCount;
   private long rejectedCount;
+  private long skippedCount;
 
-  Sink(String origin, Consumer<AuditEvent> events, Consumer<DecodeError> errors) {
+  Sink(String origin, Envelopes envelopes, Consumer<AuditEvent> events,
+      Consumer<DecodeError> errors) {
     this.origin = origin;
+    this.envelopes = envelopes;
     this.events = events;
     this.errors = errors;
+  }
+
+  Envelopes envelopes() {
+    return envelopes;
+  }
+
+  long skippedCount() {
+    return skippedCount;
   }
 
   long eventCount() {
@@ -58,13 +73,22 @@ final class Sink {
       case ObjectNode o when o.get("kind") == null && o.has("auditID") && o.has("stage") ->
           event(o, line, path);
       case ArrayNode a -> list(a, line, path, true);
-      default -> reject(line, path, DecodeError.NOT_AN_EVENT);
+      default -> {
+        if (!(node instanceof ObjectNode o && envelopes.unwrap(o, path, new Unwrapped(line)))) {
+          reject(line, path, envelopes.notRecognized());
+        }
+      }
     }
   }
 
-  /** An element of an EventList's {@code items}: kind and apiVersion are not checked. */
-  void item(JsonNode node, long line, String path) {
-    if (node instanceof ObjectNode o) {
+  /**
+   * An element of an EventList's {@code items} ({@code container} null: kind and apiVersion are
+   * not checked) or of a streamed envelope array.
+   */
+  void item(JsonNode node, long line, String path, Envelopes.Container container) {
+    if (container != null) {
+      container.element(node, path, new Unwrapped(line));
+    } else if (node instanceof ObjectNode o) {
       event(o, line, path);
     } else {
       reject(line, path, DecodeError.NOT_AN_EVENT);
@@ -76,7 +100,7 @@ final class Sink {
       if (values) {
         value(array.get(i), line, child(path, i));
       } else {
-        item(array.get(i), line, child(path, i));
+        item(array.get(i), line, child(path, i), null);
       }
     }
   }
@@ -96,5 +120,29 @@ final class Sink {
     }
     eventCount++;
     events.accept(new AuditEvent(o, nanos, origin, line));
+  }
+
+  /** Results of unwrapping an envelope that starts on {@code line}. */
+  private final class Unwrapped implements EnvelopeSink {
+    private final long line;
+
+    Unwrapped(long line) {
+      this.line = line;
+    }
+
+    @Override
+    public void event(ObjectNode event, String path) {
+      Sink.this.event(event, line, path);
+    }
+
+    @Override
+    public void error(String path, String reason) {
+      reject(line, path, reason);
+    }
+
+    @Override
+    public void skip(String path, String reason) {
+      skippedCount++;
+    }
   }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peregrine.event.cloud.Envelopes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -72,28 +74,28 @@ final class StreamDecoder {
 
   private void handle(JsonToken t) throws IOException {
     switch (stack.peek()) {
-      case null -> startValue(t, "", false);
+      case null -> startValue(t, "", null);
       case Frame.Values v -> {
         if (t == JsonToken.END_ARRAY) {
           stack.pop();
         } else {
-          startValue(t, Sink.child(v.path, v.next++), false);
+          startValue(t, Sink.child(v.path, v.next++), null);
         }
       }
       case Frame.Items items -> {
         if (t == JsonToken.END_ARRAY) {
           stack.pop();
           stack.pop();
-          stack.push(new Frame.Skip(1)); // rest of the EventList object
+          stack.push(new Frame.Skip(1)); // rest of the EventList or envelope object
         } else {
-          startValue(t, Sink.child(items.path, items.next++), true);
+          startValue(t, Sink.child(items.path, items.next++), items);
         }
       }
       case Frame.Probe probe -> probe(probe, t);
       case Frame.Item item -> {
         if (item.tree.accept(t, parser)) {
           stack.pop();
-          finishRecord(item.tree, true);
+          finishRecord(item.tree, item);
         }
       }
       case Frame.Skip skip -> {
@@ -106,51 +108,68 @@ final class StreamDecoder {
     }
   }
 
-  private void startValue(JsonToken t, String path, boolean item) throws IOException {
+  /**
+   * Starts a value at {@code path}: in value position when {@code parent} is null, else as an
+   * element of an EventList's items or of an envelope array.
+   */
+  private void startValue(JsonToken t, String path, Frame.Items parent) throws IOException {
     JsonLocation loc = parser.currentTokenLocation();
     long line = parserLine + loc.getLineNr() - 1;
-    if (t == JsonToken.START_ARRAY && !item) {
+    if (t == JsonToken.START_ARRAY && parent == null) {
       stack.push(new Frame.Values(path));
     } else if (t.isStructStart()) {
       TreeBuilder tree = new TreeBuilder(nodes);
       tree.accept(t, parser);
-      stack.push(item ? new Frame.Item(path, tree) : new Frame.Probe(path, tree));
+      stack.push(parent != null ? new Frame.Item(path, tree, parent.container)
+          : new Frame.Probe(path, tree));
       recActive = true;
       recStart = parserBase + Math.max(loc.getByteOffset() - 1, 0); // token offsets are 1 ahead
       recLine = line;
       recPath = path;
+    } else if (parent != null && parent.container != null) {
+      TreeBuilder scalar = new TreeBuilder(nodes);
+      scalar.accept(t, parser);
+      sink.item(scalar.result(), line, path, parent.container);
     } else {
       sink.reject(line, path, DecodeError.NOT_AN_EVENT);
     }
   }
 
   private void probe(Frame.Probe probe, JsonToken t) throws IOException {
-    if (probe.itemsPending) {
+    if (probe.itemsPending || probe.pending != null) {
+      Envelopes.Container container = probe.pending;
+      String name = probe.itemsPending ? Sink.items(probe.path)
+          : probe.path.isEmpty() ? probe.pendingName : probe.path + "." + probe.pendingName;
       probe.itemsPending = false;
+      probe.pending = null;
       if (t == JsonToken.START_ARRAY) {
         recActive = false;
-        stack.push(new Frame.Items(Sink.items(probe.path)));
+        stack.push(new Frame.Items(name, container));
         return;
       }
     }
     if (probe.tree.accept(t, parser)) {
       stack.pop();
-      finishRecord(probe.tree, false);
-    } else if (t == JsonToken.FIELD_NAME
-        && probe.tree.depth() == 1
-        && "items".equals(parser.currentName())
-        && Sink.hasKind(probe.tree.root(), "EventList")) {
-      probe.itemsPending = true;
+      finishRecord(probe.tree, null);
+    } else if (t == JsonToken.FIELD_NAME && probe.tree.depth() == 1) {
+      String name = parser.currentName();
+      if ("items".equals(name) && Sink.hasKind(probe.tree.root(), "EventList")) {
+        probe.itemsPending = true;
+      } else if (probe.tree.root() instanceof ObjectNode head) {
+        probe.pending = sink.envelopes().container(head, name);
+        probe.pendingName = name;
+      }
     }
   }
 
-  private void finishRecord(TreeBuilder tree, boolean item) {
+  /** Hands a finished value on; {@code item} is its frame when it is an array element. */
+  private void finishRecord(TreeBuilder tree, Frame.Item item) {
     recActive = false;
     long size = parserBase + parser.currentLocation().getByteOffset() - recStart;
     if (size > maxBytes) {
       sink.reject(recLine, recPath, oversize());
-    } else if (item) {
-      sink.item(tree.result(), recLine, recPath);
+    } else if (item != null) {
+      sink.item(tree.result(), recLine, recPath, item.container);
     } else {
       sink.value(tree.result(), recLine, recPath);
     }

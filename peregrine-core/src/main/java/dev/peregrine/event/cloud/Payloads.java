@@ -1,0 +1,95 @@
+package dev.peregrine.event.cloud;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.peregrine.event.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/** JSON held as a string, and base64 (optionally gzip) payloads inside envelopes. */
+final class Payloads {
+  private static final ObjectReader STRICT =
+      Json.mapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader VALUES = Json.mapper().readerFor(JsonNode.class);
+
+  private Payloads() {}
+
+  /** Why a payload could not be read. */
+  static final class BadPayload extends Exception {
+    BadPayload(String message) {
+      super(message);
+    }
+  }
+
+  /** Parses a string that must hold exactly one JSON value. */
+  static JsonNode json(String text) throws BadPayload {
+    try {
+      return STRICT.readTree(text);
+    } catch (JacksonException e) {
+      throw new BadPayload("invalid JSON: " + clean(e));
+    }
+  }
+
+  /**
+   * Decodes base64 text, undoes gzip when the bytes start with its magic number, and parses the
+   * result as a sequence of JSON values (one value, JSON lines or concatenated values).
+   *
+   * @param maxBytes largest decoded payload accepted
+   */
+  static List<JsonNode> encoded(String base64, long maxBytes) throws BadPayload {
+    byte[] raw;
+    try {
+      raw = Base64.getMimeDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new BadPayload("invalid base64: " + e.getMessage());
+    }
+    byte[] bytes = isGzip(raw) ? gunzip(raw, maxBytes) : raw;
+    List<JsonNode> values = new ArrayList<>();
+    try (MappingIterator<JsonNode> it = VALUES.readValues(bytes)) {
+      while (it.hasNextValue()) {
+        values.add(it.nextValue());
+      }
+    } catch (IOException e) {
+      throw new BadPayload("invalid JSON in decoded payload: " + clean(e));
+    }
+    return values;
+  }
+
+  private static boolean isGzip(byte[] b) {
+    return b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
+  }
+
+  private static byte[] gunzip(byte[] raw, long maxBytes) throws BadPayload {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length * 8);
+      byte[] buf = new byte[8192];
+      long total = 0;
+      for (int n; (n = in.read(buf)) > 0; ) {
+        total += n;
+        if (total > maxBytes) {
+          throw new BadPayload("decoded payload larger than max event size (" + maxBytes
+              + " bytes)");
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new BadPayload("invalid gzip data: " + e.getMessage());
+    }
+  }
+
+  private static String clean(Exception e) {
+    String msg = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+    return String.valueOf(msg).replaceAll(" \\(start marker at \\[Source.*", "")
+        .replaceAll("\\s+", " ");
+  }
+}
