@@ -29,6 +29,8 @@ import picocli.CommandLine.Parameters;
 final class ReplayCommand implements Callable<Integer> {
   @Mixin RuleOptions ruleOptions;
 
+  @Mixin FormatOption formatOption;
+
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-",
       description = "Audit log files, directories (their files, by name) or - for stdin.")
   List<String> inputs = new ArrayList<>();
@@ -79,7 +81,7 @@ final class ReplayCommand implements Callable<Integer> {
     Summary summary = new Summary();
     long start = nanoClock.getAsLong();
     Engine engine = build.engine().get();
-    EventDecoder decoder = new EventDecoder(new DecodeLimits(maxEventSize));
+    EventDecoder decoder = formatOption.decoder(new DecodeLimits(maxEventSize));
     for (Input input : files) {
       try (InputStream in = input.open()) {
         decoder.decode(in, input.name(), event -> {
