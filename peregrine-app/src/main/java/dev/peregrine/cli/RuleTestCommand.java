@@ -68,7 +68,7 @@ final class RuleTestCommand implements Callable<Integer> {
           : RuleTestFiles.fromPaths(paths)) {
         files.add(RuleTestReader.read(s.origin(), s.text()));
       }
-    } catch (RuleTestReader.BadTestFile | IOException e) {
+    } catch (RuleTestReader.BadTestFile | IOException | IllegalStateException e) {
       err.println("peregrine: " + e.getMessage());
       err.flush();
       return 1;

@@ -104,7 +104,8 @@ final class RuleTestRunner {
         throw new CaseError("not an audit event: " + String.join("; ", bad));
       }
     }
-    List<String> problems = check(c.expect(), alerts);
+    List<String> problems = new ArrayList<>(unknownRules(c.expect(), engine));
+    problems.addAll(check(c.expect(), alerts));
     return new CaseResult(file.origin().name(), c.name(), problems, false, List.copyOf(alerts),
         System.nanoTime() - start);
   }
@@ -145,6 +146,16 @@ final class RuleTestRunner {
       eo = eo.withMinPriority(Priority.parse(options.minPriority()).orElseThrow());
     }
     return Engine.build(new RulesLoader().load(inputs), registry, eo);
+  }
+
+  /** Expected rule names that the loaded rules do not define (usually a typo). */
+  private static List<String> unknownRules(Expect expect, Engine engine) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    engine.loadedRules().forEach(r -> known.add(r.name()));
+    List<String> names = new ArrayList<>(expect.absent());
+    expect.alerts().forEach(a -> names.add(a.rule()));
+    return names.stream().filter(n -> !known.contains(n)).distinct()
+        .map(n -> n + ": no rule of this name is loaded").toList();
   }
 
   /** Compares the alerts with the expectations; one line per mismatch. */
