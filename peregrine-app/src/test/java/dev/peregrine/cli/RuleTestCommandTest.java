@@ -154,4 +154,14 @@ class RuleTestCommandTest {
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.err()).contains(test + ": test 'a': unknown key 'alert' in expect");
   }
+
+  @Test
+  void attackCapture_defaultRuleset_alertsOnEveryAttackStep() {
+    Run r = run("replay", Upstream.repoRoot().resolve("examples/attack-capture.jsonl").toString());
+    assertThat(r.status()).isZero();
+    assertThat(r.err()).contains("Events read: 16, invalid records: 0", "Events detected: 13");
+    assertThat(r.out()).contains("Critical Pod mounts the container runtime socket",
+        "Critical Permissions granted to anonymous callers", "Cluster Role Binding to cluster-admin",
+        "Files copied to or from a pod with tar", "Kubernetes events deleted");
+  }
 }
