@@ -16,10 +16,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code peregrine rules}: validate rules files, print the built-in ruleset. */
+/** {@code peregrine rules}: validate rules files, print the built-in ruleset, run rule tests. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
     description = "Work with rules files.",
-    subcommands = {RulesCommand.Validate.class, RulesCommand.Show.class})
+    subcommands = {RulesCommand.Validate.class, RulesCommand.Show.class,
+        RuleTestCommand.class})
 final class RulesCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

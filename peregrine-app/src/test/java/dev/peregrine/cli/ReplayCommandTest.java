@@ -48,7 +48,7 @@ class ReplayCommandTest {
 
   @Test
   void replay_json_printsFalcoShapedAlerts() {
-    Run r = run("replay", "--json", "-t", "credentials", example().toString());
+    Run r = run("replay", "--json", "-t", "T1552", example().toString());
     assertThat(r.status()).isZero();
     assertThat(r.out().strip().split("\n")).hasSize(1);
     assertThat(r.out()).startsWith("{\"hostname\":").contains("\"priority\":\"Warning\"")
