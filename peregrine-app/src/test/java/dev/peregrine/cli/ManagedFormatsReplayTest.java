@@ -27,7 +27,7 @@ class ManagedFormatsReplayTest {
         + " (user=mallory@contoso.com verb=create resource=configmaps configmap=billing-env"
         + " namespace=payments)");
     assertThat(r.out()).contains("Notice Attach/Exec to pod (user=mallory@contoso.com"
-        + " pod=billing-api-6d9f7 namespace=payments action=exec command=sh)");
+        + " pod=billing-api-6d9f7 ns=payments action=exec command=sh)");
     assertThat(r.err()).contains("Events read: 3, invalid records: 0");
   }
 
@@ -40,7 +40,7 @@ class ManagedFormatsReplayTest {
         + " (user=mallory@example.com verb=create resource=configmaps configmap=billing-env"
         + " namespace=payments)");
     assertThat(r.out()).contains("Notice Attach/Exec to pod (user=mallory@example.com"
-        + " pod=billing-api-6d9f7 namespace=payments action=exec command=sh)");
+        + " pod=billing-api-6d9f7 ns=payments action=exec command=sh)");
     assertThat(r.err()).contains("Events read: 4, invalid records: 0");
   }
 

@@ -57,12 +57,16 @@ class ManagedRulesTest {
     Map<String, Alert> byRule = alerts.stream()
         .collect(Collectors.toMap(Alert::rule, a -> a, (a, b) -> a));
     assertThat(byRule).containsKeys(CONFIGMAP, EXEC);
-    assertThat(alerts).hasSize(2);
-    assertThat(byRule.get(CONFIGMAP).message()).isEqualTo("K8s configmap with private credential"
-        + " (user=" + user + " verb=create resource=configmaps configmap=billing-env"
-        + " namespace=payments)");
-    assertThat(byRule.get(EXEC).message()).isEqualTo("Attach/Exec to pod (user=" + user
-        + " pod=billing-api-6d9f7 namespace=payments action=exec command=sh)");
+    assertThat(alerts).filteredOn(a -> user.equals(a.outputFields().get("ka.user.name")))
+        .extracting(Alert::rule).contains(CONFIGMAP, EXEC);
+    assertThat(byRule.get(CONFIGMAP).outputFields())
+        .containsEntry("ka.verb", "create")
+        .containsEntry("ka.req.configmap.name", "billing-env")
+        .containsEntry("ka.target.namespace", "payments");
+    assertThat(byRule.get(EXEC).outputFields())
+        .containsEntry("ka.target.name", "billing-api-6d9f7")
+        .containsEntry("ka.target.subresource", "exec")
+        .containsEntry("ka.uri.param[command]", "sh");
   }
 
   @ParameterizedTest
