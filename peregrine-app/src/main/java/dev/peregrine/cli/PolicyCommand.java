@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code peregrine policy}: check Kubernetes audit policies (audit.k8s.io/v1 Policy files). */
 @Command(name = "policy", mixinStandardHelpOptions = true,
-    description = "Check Kubernetes audit policy files.",
-    subcommands = {PolicyCommand.Validate.class, PolicyCommand.Lint.class})
+    description = "Check, simulate and generate Kubernetes audit policy files.",
+    subcommands = {PolicyCommand.Validate.class, PolicyCommand.Lint.class,
+        PolicySimulateCommand.class, PolicyGenerateCommand.class})
 public final class PolicyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
