@@ -51,7 +51,7 @@ public final class AlertFormatter {
     return new AlertFormatter(options, hostname, true);
   }
 
-  /** {@code s} with every non-ASCII UTF-16 unit written as backslash, {@code u}, four hex digits. */
+  /** {@code s} with each non-ASCII UTF-16 unit written as backslash, {@code u}, 4 hex digits. */
   public static String asciiEscape(String s) {
     int i = 0;
     while (i < s.length() && s.charAt(i) < 0x80) {
