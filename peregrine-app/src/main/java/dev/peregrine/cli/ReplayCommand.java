@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.diag.Issue;
 import dev.peregrine.engine.Alert;
 import dev.peregrine.engine.Engine;
 import dev.peregrine.event.DecodeLimits;
@@ -8,10 +9,13 @@ import dev.peregrine.event.Input;
 import dev.peregrine.event.InputException;
 import dev.peregrine.event.InputFiles;
 import dev.peregrine.field.FieldRegistry;
-import dev.peregrine.output.AlertFormatter;
+import dev.peregrine.output.AlertSink;
+import dev.peregrine.output.Outputs;
+import dev.peregrine.output.SinkStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,11 +29,14 @@ import picocli.CommandLine.Parameters;
 /** {@code peregrine replay}: evaluates recorded audit events and prints alerts. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {"Evaluate recorded audit events (JSON lines, Event, EventList or arrays; gzip"
-        + " detected) and print alerts to stdout and a summary to stderr."})
+        + " detected) and send alerts to the configured outputs (stdout by default) and a"
+        + " summary to stderr."})
 final class ReplayCommand implements Callable<Integer> {
   @Mixin RuleOptions ruleOptions;
 
   @Mixin FormatOption formatOption;
+
+  @Mixin AuditPolicyOption auditPolicy;
 
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-",
       description = "Audit log files, directories (their files, by name) or - for stdin.")
@@ -45,6 +52,9 @@ final class ReplayCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** How long the end of a replay waits for outputs to deliver what is queued. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+
   /** Monotonic clock for the elapsed time in the summary; replaced in tests. */
   LongSupplier nanoClock = System::nanoTime;
 
@@ -52,16 +62,18 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RuleOptions.Settings settings;
+    Config config;
     try {
-      settings = ruleOptions.settings();
+      config = ruleOptions.config(err);
     } catch (IllegalArgumentException e) {
       err.println("peregrine: " + e.getMessage());
       return Main.EXIT_USAGE;
+    } catch (ConfigException e) {
+      return configErrors(e, err);
     }
     FieldRegistry registry = FieldRegistry.standard(Environment.zone(), Environment.hostname());
-    Engine.Build build = RuleSets.build(RuleSets.read(ruleOptions.rules), registry,
-        ruleOptions.engineOptions(settings), err);
+    Engine.Build build = RuleSets.build(RuleSets.read(ruleOptions.rulePaths(config)), registry,
+        ruleOptions.engineOptions(config), err);
     if (build.engine().isEmpty()) {
       err.println("peregrine: rules have errors; nothing was evaluated");
       return 1;
@@ -73,23 +85,44 @@ final class ReplayCommand implements Callable<Integer> {
       err.println("peregrine: " + e.getMessage());
       return 1;
     }
-    AlertFormatter formatter = new AlertFormatter(
-        settings.json() ? new AlertFormatter.JsonOptions(settings.includeOutput(),
-            settings.includeOutputFields(), settings.includeTags(), settings.includeMessage())
-            : null,
-        Environment.hostname());
+    OutputsFactory.Opened outputs;
+    try {
+      outputs = OutputsFactory.open(config, out, Environment.hostname(), message -> {
+        err.println("peregrine: " + message);
+        err.flush();
+      }, true, CLOSE_WAIT);
+    } catch (ConfigException e) {
+      return configErrors(e, err);
+    }
+    if (config.file().enabled() || config.program().enabled()) {
+      Signals.onUsr1(outputs.outputs()::reopen);
+    }
     Summary summary = new Summary();
     long start = nanoClock.getAsLong();
-    Engine engine = build.engine().get();
+    try (outputs) {
+      evaluate(build.engine().get(), files, outputs.sink(), summary, err);
+    }
+    out.flush();
+    summary.elapsedNanos = nanoClock.getAsLong() - start;
+    summary.print(err);
+    printOutputStats(outputs.outputs(), err);
+    return strict && summary.invalid > 0 ? 1 : 0;
+  }
+
+  private void evaluate(Engine engine, List<Input> files, AlertSink sink, Summary summary,
+      PrintWriter err) {
     EventDecoder decoder = formatOption.decoder(new DecodeLimits(maxEventSize));
+    var policy = auditPolicy.enforcer();
     for (Input input : files) {
       try (InputStream in = input.open()) {
-        decoder.decode(in, input.name(), event -> {
+        decoder.decode(in, input.name(), recorded -> {
           summary.events++;
-          for (Alert a : engine.process(event)) {
-            summary.count(a);
-            out.println(formatter.format(a));
-          }
+          policy.apply(recorded).ifPresentOrElse(event -> {
+            for (Alert a : engine.process(event)) {
+              summary.count(a);
+              sink.accept(a);
+            }
+          }, () -> summary.droppedByPolicy++);
         }, error -> {
           summary.invalid++;
           err.println(error.render());
@@ -98,10 +131,30 @@ final class ReplayCommand implements Callable<Integer> {
         err.println("peregrine: " + input.name() + ": " + e.getMessage());
         summary.invalid++;
       }
-      out.flush();
     }
-    summary.elapsedNanos = nanoClock.getAsLong() - start;
-    summary.print(err);
-    return strict && summary.invalid > 0 ? 1 : 0;
+  }
+
+  /** One line per output when outputs other than stdout ran or any alert was lost. */
+  private static void printOutputStats(Outputs outputs, PrintWriter err) {
+    List<SinkStats.Snapshot> stats = outputs.stats();
+    boolean interesting = stats.stream().anyMatch(s -> !s.name().equals("stdout") || s.lost() > 0);
+    if (!interesting) {
+      return;
+    }
+    err.println("Outputs:");
+    for (SinkStats.Snapshot s : stats) {
+      err.println("  " + s.name() + ": " + s.delivered() + " delivered, " + s.dropped()
+          + " dropped, " + s.failed() + " failed" + (s.retries() > 0 ? ", " + s.retries()
+          + " retries" : ""));
+    }
+    err.flush();
+  }
+
+  private static int configErrors(ConfigException e, PrintWriter err) {
+    for (Issue i : e.issues()) {
+      err.println(i.render());
+    }
+    err.println("peregrine: the configuration has errors; nothing was evaluated");
+    return 1;
   }
 }

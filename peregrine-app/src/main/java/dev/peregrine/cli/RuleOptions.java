@@ -1,7 +1,15 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.diag.Issue;
+import dev.peregrine.diag.Position;
+import dev.peregrine.diag.SourceFile;
 import dev.peregrine.engine.EngineOptions;
 import dev.peregrine.rules.Priority;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,9 +29,9 @@ final class RuleOptions {
   boolean json;
 
   @Option(names = "-o", paramLabel = "KEY=VALUE",
-      description = "Override a setting as in falco.yaml: json_output, json_include_output_property,"
-          + " json_include_output_fields_property, json_include_tags_property,"
-          + " json_include_message_property, priority, rule_matching, time_format_iso_8601.")
+      description = "Override a config key as in Falco, with a dotted path: json_output=true,"
+          + " http_output.url=http://localhost:2801/, file_output.enabled=true, ... (see"
+          + " docs/outputs.md).")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(names = {"-D", "--disable-rule"}, paramLabel = "SUBSTRING",
@@ -41,19 +49,66 @@ final class RuleOptions {
       description = "Minimum rule priority to load: emergency ... debug (default debug).")
   String priority;
 
-  /** The settings after applying -o overrides and the shortcut flags. */
-  Settings settings() {
-    Settings s = Settings.defaults();
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "Config file with falco.yaml keys (rules_files, json_*, priority, outputs,"
+          + " ...). Command-line options override it.")
+  Path config;
+
+  @Option(names = "--dedup-window", paramLabel = "DURATION",
+      description = "Collapse identical alerts (same rule and output fields) within DURATION,"
+          + " such as 30s or 5m, into the first one plus one alert with a count. Default: off.")
+  String dedupWindow;
+
+  /**
+   * The effective config: defaults, the {@code -c} file, {@code -o} overrides, then flags.
+   * Warnings about the file are printed to {@code err}. Throws ConfigException for errors in the
+   * file and IllegalArgumentException for bad command-line values.
+   */
+  Config config(PrintWriter err) throws ConfigException {
+    ConfigFile f = new ConfigFile();
+    if (config != null) {
+      String text;
+      try {
+        text = Files.readString(config, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new ConfigException(List.of(Issue.error("CONFIG_READ",
+            new SourceFile(config.toString(), ""), Position.UNKNOWN,
+            "cannot read config file: " + e.getMessage())));
+      }
+      f.read(config.toString(), text);
+      for (Issue i : f.issues()) {
+        if (!i.isError()) {
+          err.println(i.render());
+        }
+      }
+    }
     for (Map.Entry<String, String> e : overrides.entrySet()) {
-      s = s.with(e.getKey(), e.getValue());
+      f.override(e.getKey(), e.getValue());
     }
     if (json) {
-      s = s.with("json_output", "true");
+      f.override("json_output", "true");
     }
     if (priority != null) {
-      s = s.with("priority", priority);
+      f.override("priority", priority);
     }
-    return s;
+    if (dedupWindow != null) {
+      f.override("dedup.window", dedupWindow);
+    }
+    return f.toConfig();
+  }
+
+  /** Rules to load: {@code -r} if given, else the config's {@code rules_files}. */
+  List<Path> rulePaths(Config c) {
+    return rules.isEmpty() ? c.rulesFiles().stream().map(Path::of).toList() : rules;
+  }
+
+  /** The settings after applying the config file, -o overrides and the shortcut flags. */
+  Settings settings() {
+    try {
+      return Settings.of(config(new PrintWriter(Writer.nullWriter())));
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   EngineOptions engineOptions(Settings s) {
@@ -64,7 +119,11 @@ final class RuleOptions {
         .withSelection(disabledRules, Set.copyOf(disabledTags), Set.copyOf(enabledTags));
   }
 
-  /** The effective settings; unknown keys and bad values throw IllegalArgumentException. */
+  EngineOptions engineOptions(Config c) {
+    return engineOptions(Settings.of(c));
+  }
+
+  /** The alert-format and rule-selection part of the config. */
   record Settings(boolean json, boolean includeOutput, boolean includeOutputFields,
       boolean includeTags, boolean includeMessage, Priority minPriority, boolean matchAll,
       boolean timeIso8601) {
@@ -72,46 +131,10 @@ final class RuleOptions {
       return new Settings(false, true, true, true, false, Priority.DEBUG, false, false);
     }
 
-    Settings with(String key, String value) {
-      return switch (key) {
-        case "json_output" -> new Settings(bool(key, value), includeOutput, includeOutputFields,
-            includeTags, includeMessage, minPriority, matchAll, timeIso8601);
-        case "json_include_output_property" -> new Settings(json, bool(key, value),
-            includeOutputFields, includeTags, includeMessage, minPriority, matchAll, timeIso8601);
-        case "json_include_output_fields_property" -> new Settings(json, includeOutput,
-            bool(key, value), includeTags, includeMessage, minPriority, matchAll, timeIso8601);
-        case "json_include_tags_property" -> new Settings(json, includeOutput, includeOutputFields,
-            bool(key, value), includeMessage, minPriority, matchAll, timeIso8601);
-        case "json_include_message_property" -> new Settings(json, includeOutput,
-            includeOutputFields, includeTags, bool(key, value), minPriority, matchAll, timeIso8601);
-        case "priority" -> new Settings(json, includeOutput, includeOutputFields, includeTags,
-            includeMessage, Priority.parse(value).orElseThrow(() -> new IllegalArgumentException(
-                "priority: '" + value + "' is not one of emergency, alert, critical, error,"
-                    + " warning, notice, informational (info), debug")),
-            matchAll, timeIso8601);
-        case "rule_matching" -> new Settings(json, includeOutput, includeOutputFields, includeTags,
-            includeMessage, minPriority, matching(value), timeIso8601);
-        case "time_format_iso_8601" -> new Settings(json, includeOutput, includeOutputFields,
-            includeTags, includeMessage, minPriority, matchAll, bool(key, value));
-        default -> throw new IllegalArgumentException("-o: unknown setting '" + key + "'");
-      };
-    }
-
-    private static boolean matching(String v) {
-      return switch (v) {
-        case "first" -> false;
-        case "all" -> true;
-        default -> throw new IllegalArgumentException(
-            "rule_matching: '" + v + "' is not 'first' or 'all'");
-      };
-    }
-
-    private static boolean bool(String key, String v) {
-      return switch (v.toLowerCase(java.util.Locale.ROOT)) {
-        case "true" -> true;
-        case "false" -> false;
-        default -> throw new IllegalArgumentException(key + ": '" + v + "' is not true or false");
-      };
+    static Settings of(Config c) {
+      Config.Json j = c.json();
+      return new Settings(j.enabled(), j.output(), j.outputFields(), j.tags(), j.message(),
+          c.priority(), c.matchAll(), c.timeIso8601());
     }
   }
 }

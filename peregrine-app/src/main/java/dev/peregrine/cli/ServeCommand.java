@@ -1,10 +1,13 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.diag.Issue;
 import dev.peregrine.engine.Alert;
 import dev.peregrine.engine.Engine;
+import dev.peregrine.event.AuditEvent;
 import dev.peregrine.field.FieldRegistry;
-import dev.peregrine.output.AlertFormatter;
+import dev.peregrine.metrics.ServeMetrics;
 import dev.peregrine.output.AlertSink;
+import dev.peregrine.output.Outputs;
 import dev.peregrine.source.Limits;
 import dev.peregrine.source.ServeConfig;
 import dev.peregrine.source.TlsFiles;
@@ -15,13 +18,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import picocli.CommandLine;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code peregrine serve}: receives audit batches from kube-apiserver's webhook backend. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -30,6 +36,8 @@ import picocli.CommandLine.Option;
         "Answers 200 only for events parsed and queued (and fsynced with --spool)."})
 public final class ServeCommand implements Callable<Integer> {
   @Mixin RuleOptions ruleOptions;
+
+  @Mixin AuditPolicyOption auditPolicy;
 
   @Option(names = "--listen", paramLabel = "HOST:PORT",
       description = "Address to listen on (default ${DEFAULT-VALUE}).")
@@ -89,37 +97,103 @@ public final class ServeCommand implements Callable<Integer> {
   /** Counted down to stop the server (the JVM shutdown hook does the same). */
   final CountDownLatch stop = new CountDownLatch(1);
 
-    @Override
+  @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RuleOptions.Settings settings;
+    Config settings;
     ServeConfig config;
     try {
-      settings = ruleOptions.settings();
+      settings = ruleOptions.config(err);
       config = config();
     } catch (IllegalArgumentException e) {
       err.println("peregrine: " + e.getMessage());
       return Main.EXIT_USAGE;
+    } catch (ConfigException e) {
+      return configErrors(e, err);
     }
     FieldRegistry registry = FieldRegistry.standard(Environment.zone(), Environment.hostname());
-    Engine.Build build = RuleSets.build(RuleSets.read(ruleOptions.rules), registry,
+    Engine.Build build = RuleSets.build(RuleSets.read(ruleOptions.rulePaths(settings)), registry,
         ruleOptions.engineOptions(settings), err);
     if (build.engine().isEmpty()) {
       err.println("peregrine: rules have errors; not serving");
       return 1;
     }
-    AlertFormatter formatter = new AlertFormatter(settings.json()
-        ? new AlertFormatter.JsonOptions(settings.includeOutput(), settings.includeOutputFields(),
-            settings.includeTags(), settings.includeMessage()) : null, Environment.hostname());
-    try (StdoutSink sink = new StdoutSink(out, formatter)) {
-      return serve(config, build.engine().get(), sink, err);
+    var policy = auditPolicy.enforcer();
+    OutputsFactory.Opened outputs;
+    try {
+      outputs = OutputsFactory.open(settings, out, Environment.hostname(), message -> {
+        err.println("peregrine: " + message);
+        err.flush();
+      }, false, CLOSE_WAIT);
+    } catch (ConfigException e) {
+      return configErrors(e, err);
+    }
+    try (outputs) {
+      DropCountingSink sink = new DropCountingSink(outputs.sink(), outputs.outputs());
+      return serve(config, build.engine().get(), sink, policy, err);
     }
   }
 
-  private int serve(ServeConfig config, Engine engine, AlertSink sink, PrintWriter err)
-      throws Exception {
-    WebhookServer server = new WebhookServer(config, engine, sink, Clock.systemUTC());
+  /** How long shutdown waits for outputs to deliver what is queued. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+  private static int configErrors(ConfigException e, PrintWriter err) {
+    for (Issue i : e.issues()) {
+      err.println(i.render());
+    }
+    err.println("peregrine: the configuration has errors; not serving");
+    return 1;
+  }
+
+  /** Forwards alerts to the outputs and reports their new drops to the server's metrics. */
+  static final class DropCountingSink implements AlertSink {
+    private final AlertSink delegate;
+    private final Outputs outputs;
+    private final AtomicLong reported = new AtomicLong();
+    private volatile ServeMetrics metrics;
+
+    DropCountingSink(AlertSink delegate, Outputs outputs) {
+      this.delegate = delegate;
+      this.outputs = outputs;
+    }
+
+    void metrics(ServeMetrics m) {
+      this.metrics = m;
+    }
+
+    @Override
+    public void accept(Alert alert) {
+      delegate.accept(alert);
+      report();
+    }
+
+    @Override
+    public void flush() {
+      delegate.flush();
+      report();
+    }
+
+    @Override
+    public void close() {
+      flush();
+    }
+
+    private void report() {
+      ServeMetrics m = metrics;
+      long now = outputs.dropped();
+      long before = reported.getAndSet(now);
+      if (m != null && now > before) {
+        m.outputDrops(now - before);
+      }
+    }
+  }
+
+  private int serve(ServeConfig config, Engine engine, DropCountingSink sink,
+      Function<AuditEvent, Optional<AuditEvent>> policy, PrintWriter err) throws Exception {
+    WebhookServer server = new WebhookServer(config, engine, sink, Clock.systemUTC())
+        .withAuditPolicy(policy);
+    sink.metrics(server.metrics());
     Thread hook = new Thread(() -> {
       stop.countDown();
       closeQuietly(server);
@@ -189,24 +263,4 @@ public final class ServeCommand implements Callable<Integer> {
     return v == null ? "dev" : v;
   }
 
-  /** Prints alerts to stdout, one line each; a stand-in until configured outputs are wired. */
-  static final class StdoutSink implements AlertSink {
-    private final PrintWriter out;
-    private final AlertFormatter formatter;
-
-    StdoutSink(PrintWriter out, AlertFormatter formatter) {
-      this.out = out;
-      this.formatter = formatter;
-    }
-
-    @Override
-    public synchronized void accept(Alert alert) {
-      out.println(formatter.format(alert));
-    }
-
-    @Override
-    public synchronized void flush() {
-      out.flush();
-    }
-  }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 final class Summary {
   long events;
   long invalid;
+  long droppedByPolicy;
   long alerts;
   long elapsedNanos;
   final Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
@@ -25,6 +26,9 @@ final class Summary {
 
   void print(PrintWriter err) {
     err.printf(Locale.ROOT, "Events read: %d, invalid records: %d%n", events, invalid);
+    if (droppedByPolicy > 0) {
+      err.printf(Locale.ROOT, "Events dropped by the audit policy: %d%n", droppedByPolicy);
+    }
     err.printf(Locale.ROOT, "Events detected: %d%n", alerts);
     err.println("Rule counts by severity:");
     byPriority.forEach((p, n) ->

@@ -7,7 +7,9 @@ import dev.peregrine.metrics.ServeMetrics;
 import dev.peregrine.output.AlertSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -28,14 +30,18 @@ final class Pipeline {
   private final Dedup dedup;
   private final LongConsumer done;
   private final LongSupplier nanoTime;
+  private final Function<AuditEvent, Optional<AuditEvent>> policy;
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean stopping;
 
   /**
    * @param done called with each finished batch's spool sequence number
+   * @param policy the audit policy applied before the rules (drop, or the event as the policy
+   *     would have recorded it)
    */
   Pipeline(Engine engine, AlertSink sink, ServeMetrics metrics, IngestQueue queue, Dedup dedup,
-      LongConsumer done, LongSupplier nanoTime) {
+      LongConsumer done, LongSupplier nanoTime, Function<AuditEvent, Optional<AuditEvent>> policy) {
+    this.policy = policy;
     this.engine = engine;
     this.sink = sink;
     this.metrics = metrics;
@@ -61,9 +67,13 @@ final class Pipeline {
         duplicates++;
         continue;
       }
+      Optional<AuditEvent> kept = policy.apply(e);
+      if (kept.isEmpty()) {
+        continue;
+      }
       evaluated++;
       try {
-        for (Alert a : engine.process(e)) {
+        for (Alert a : engine.process(kept.get())) {
           metrics.alert(a);
           sink.accept(a);
         }

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,6 +56,7 @@ public final class WebhookServer implements AutoCloseable {
   private ServerConnector connector;
   private ScheduledExecutorService timer;
   private boolean closed;
+  private Function<AuditEvent, Optional<AuditEvent>> policy = Optional::of;
 
   /**
    * @param clock time source of the de-duplication window
@@ -67,6 +70,15 @@ public final class WebhookServer implements AutoCloseable {
     this.metrics = new ServeMetrics(config.version(), queue::depth, queue.capacity());
   }
 
+  /**
+   * Applies an audit policy to every accepted event before the rules (as kube-apiserver would
+   * have); call before {@link #start()}. Dropped events are acknowledged but not evaluated.
+   */
+  public WebhookServer withAuditPolicy(Function<AuditEvent, Optional<AuditEvent>> policy) {
+    this.policy = policy;
+    return this;
+  }
+
   /** The metrics, for embedding and tests. */
   public ServeMetrics metrics() {
     return metrics;
@@ -78,7 +90,8 @@ public final class WebhookServer implements AutoCloseable {
     if (config.spoolDir() != null) {
       spool = new Spool(config.spoolDir(), config.spoolMaxBytes(), Spool.DEFAULT_SEGMENT_BYTES);
     }
-    pipeline = new Pipeline(engine, sink, metrics, queue, dedup, this::done, System::nanoTime);
+    pipeline = new Pipeline(engine, sink, metrics, queue, dedup, this::done, System::nanoTime,
+        policy);
     if (spool != null) {
       replay();
     }

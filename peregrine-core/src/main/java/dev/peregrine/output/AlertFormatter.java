@@ -29,14 +29,51 @@ public final class AlertFormatter {
 
   private final JsonOptions options;
   private final String hostname;
+  private final boolean asciiOutput;
 
   /**
    * @param options which optional JSON keys to include; null means text output
    * @param hostname the {@code hostname} key of JSON alerts
    */
   public AlertFormatter(JsonOptions options, String hostname) {
+    this(options, hostname, false);
+  }
+
+  private AlertFormatter(JsonOptions options, String hostname, boolean asciiOutput) {
     this.options = options;
     this.hostname = hostname;
+    this.asciiOutput = asciiOutput;
+  }
+
+  /**
+   * The same formatter, but the JSON {@code output} value is made pure ASCII: every UTF-16 unit
+   * above U+007F is written as six characters, a backslash, {@code u} and four hex digits.
+   * Falcosidekick-UI rejects alerts whose {@code output} is not ASCII; escaping at the JSON level
+   * would not help, because the check runs on the decoded string. Text lines are not changed.
+   */
+  public AlertFormatter withAsciiOutput() {
+    return new AlertFormatter(options, hostname, true);
+  }
+
+  /** {@code s} with each non-ASCII UTF-16 unit written as backslash, {@code u}, 4 hex digits. */
+  public static String asciiEscape(String s) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) < 0x80) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        sb.append(c);
+      } else {
+        sb.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return sb.toString();
   }
 
   /**
@@ -72,7 +109,7 @@ public final class AlertFormatter {
       top.put("message", a.message());
     }
     if (options.output()) {
-      top.put("output", a.output());
+      top.put("output", asciiOutput ? asciiEscape(a.output()) : a.output());
     }
     if (options.outputFields()) {
       top.put("output_fields", new TreeMap<>(a.outputFields()));

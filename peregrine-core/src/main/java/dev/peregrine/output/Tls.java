@@ -1,0 +1,188 @@
+package dev.peregrine.output;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * TLS settings of {@code http_output}, with falco.yaml's names. The trusted CAs come from the
+ * first non-empty of {@code caCert}, {@code caBundle} (PEM files) and {@code caPath} (a directory
+ * of PEM files); when none is set, or {@code caPath} is the system directory {@code
+ * /etc/ssl/certs}, the JDK's trust store is used. {@code insecure} skips certificate and host name
+ * checks. {@code mtls} presents {@code clientCert} with {@code clientKey} (PEM; PKCS#8, or PKCS#1
+ * RSA).
+ */
+public record Tls(boolean insecure, String caCert, String caBundle, String caPath, boolean mtls,
+    String clientCert, String clientKey) {
+  /** The CA directory Falco defaults to; it means "the system trust store" here. */
+  public static final String SYSTEM_CA_PATH = "/etc/ssl/certs";
+  private static final Pattern PEM = Pattern.compile(
+      "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+
+  /** True when nothing differs from the JDK's defaults. */
+  public boolean isDefault() {
+    return !insecure && !mtls && customCa() == null;
+  }
+
+  /** The SSL context these settings describe. */
+  public SSLContext context() throws IOException, GeneralSecurityException {
+    TrustManager[] trust = insecure ? new TrustManager[] {new TrustAll()} : trustManagers();
+    KeyManagerFactory kmf = null;
+    if (mtls) {
+      kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyStore ks = KeyStore.getInstance("PKCS12");
+      ks.load(null, null);
+      List<X509Certificate> chain = certificates(Files.readString(Path.of(clientCert)));
+      if (chain.isEmpty()) {
+        throw new GeneralSecurityException(clientCert + ": no PEM certificate");
+      }
+      ks.setKeyEntry("client", privateKey(Path.of(clientKey)), new char[0],
+          chain.toArray(new Certificate[0]));
+      kmf.init(ks, new char[0]);
+    }
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(kmf == null ? null : kmf.getKeyManagers(), trust, null);
+    return ctx;
+  }
+
+  private String customCa() {
+    for (String s : new String[] {caCert, caBundle, caPath}) {
+      if (s != null && !s.isEmpty()) {
+        return s.equals(SYSTEM_CA_PATH) ? null : s;
+      }
+    }
+    return null;
+  }
+
+  private TrustManager[] trustManagers() throws IOException, GeneralSecurityException {
+    String ca = customCa();
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    if (ca == null) {
+      tmf.init((KeyStore) null);
+      return tmf.getTrustManagers();
+    }
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    int n = 0;
+    for (Path file : caFiles(Path.of(ca))) {
+      for (X509Certificate c : certificates(Files.readString(file, StandardCharsets.US_ASCII))) {
+        ks.setCertificateEntry("ca" + n++, c);
+      }
+    }
+    if (n == 0) {
+      throw new GeneralSecurityException(ca + ": no PEM certificate found");
+    }
+    tmf.init(ks);
+    return tmf.getTrustManagers();
+  }
+
+  private static List<Path> caFiles(Path ca) throws IOException {
+    if (!Files.isDirectory(ca)) {
+      return List.of(ca);
+    }
+    try (Stream<Path> s = Files.list(ca)) {
+      return s.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(pem|crt)$"))
+          .sorted().toList();
+    }
+  }
+
+  static List<X509Certificate> certificates(String pem) throws GeneralSecurityException {
+    CertificateFactory cf = CertificateFactory.getInstance("X.509");
+    List<X509Certificate> out = new ArrayList<>();
+    Matcher m = PEM.matcher(pem);
+    while (m.find()) {
+      if (m.group(1).equals("CERTIFICATE")) {
+        try (InputStream in = new java.io.ByteArrayInputStream(der(m.group(2)))) {
+          out.add((X509Certificate) cf.generateCertificate(in));
+        } catch (IOException e) {
+          throw new GeneralSecurityException(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  static PrivateKey privateKey(Path file) throws IOException, GeneralSecurityException {
+    Matcher m = PEM.matcher(Files.readString(file, StandardCharsets.US_ASCII));
+    while (m.find()) {
+      byte[] der = der(m.group(2));
+      switch (m.group(1)) {
+        case "PRIVATE KEY" -> {
+          return pkcs8(der);
+        }
+        case "RSA PRIVATE KEY" -> {
+          return KeyFactory.getInstance("RSA").generatePrivate(
+              new PKCS8EncodedKeySpec(Der.rsaPkcs1ToPkcs8(der)));
+        }
+        default -> { }
+      }
+    }
+    throw new GeneralSecurityException(file + ": no PKCS#8 or RSA private key in PEM form");
+  }
+
+  private static PrivateKey pkcs8(byte[] der) throws GeneralSecurityException {
+    GeneralSecurityException last = null;
+    for (String alg : new String[] {"RSA", "EC", "Ed25519"}) {
+      try {
+        return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
+      } catch (GeneralSecurityException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private static byte[] der(String base64) {
+    return Base64.getMimeDecoder().decode(base64);
+  }
+
+  /** Accepts every certificate and host name: {@code insecure: true}. */
+  private static final class TrustAll extends X509ExtendedTrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] c, String a, Socket s) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] c, String a, Socket s) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] c, String a) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] c, String a) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}
