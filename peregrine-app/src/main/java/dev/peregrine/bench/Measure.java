@@ -1,0 +1,41 @@
+package dev.peregrine.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+
+/** Times a workload: warm-up passes, then timed passes; median time, allocation per pass. */
+final class Measure {
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  private Measure() {}
+
+  /** One pass over the data; returns a checksum (events or alerts) so nothing is optimised away. */
+  @FunctionalInterface
+  interface Pass {
+    long run();
+  }
+
+  /** Median nanoseconds of a pass, bytes allocated by it (median), and its checksum. */
+  record Timing(long nanos, long allocated, long checksum) {}
+
+  static Timing time(Pass pass, int warmup, int runs) {
+    long sum = 0;
+    for (int i = 0; i < warmup; i++) {
+      sum = pass.run();
+    }
+    long[] nanos = new long[runs];
+    long[] alloc = new long[runs];
+    long tid = Thread.currentThread().threadId();
+    for (int i = 0; i < runs; i++) {
+      long a0 = THREADS.getThreadAllocatedBytes(tid);
+      long t0 = System.nanoTime();
+      sum = pass.run();
+      nanos[i] = System.nanoTime() - t0;
+      alloc[i] = THREADS.getThreadAllocatedBytes(tid) - a0;
+    }
+    Arrays.sort(nanos);
+    Arrays.sort(alloc);
+    return new Timing(nanos[runs / 2], alloc[runs / 2], sum);
+  }
+}
