@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Falco-compatible threat detection for Kubernetes audit logs.",
     subcommands = {ReplayCommand.class, ServeCommand.class, RulesCommand.class, FieldsCommand.class,
-        PolicyCommand.class, WebhookConfigCommand.class,
+        PolicyCommand.class, WebhookConfigCommand.class, BenchCommand.class, CorpusCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit status for bad usage (unknown option, missing argument). */

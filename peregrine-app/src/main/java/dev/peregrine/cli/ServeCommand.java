@@ -82,11 +82,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Spool disk limit; when reached, batches get 503 (default 1 GiB).")
   long spoolMax = 1L << 30;
 
-  @Option(names = "--dedup-window", paramLabel = "SECONDS",
+  @Option(names = "--event-dedup-window", paramLabel = "SECONDS",
       description = "Remember (auditID, stage) this long to drop re-sent events (default 300).")
   long dedupSeconds = 300;
 
-  @Option(names = "--dedup-entries", paramLabel = "N",
+  @Option(names = "--event-dedup-entries", paramLabel = "N",
       description = "Remember at most N pairs; 0 turns de-duplication off (default 200000).")
   int dedupEntries = 200_000;
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
   static final List<String> PIPELINE = List.of(
-      "diag", "event", "lang", "rules", "field", "engine", "output", "metrics", "source", "cli");
+      "diag", "event", "lang", "rules", "field", "engine", "output", "metrics", "source", "bench",
+      "cli");
 
   static JavaClasses classes;
 

@@ -30,10 +30,17 @@ final class Compiler {
 
   private final FieldRegistry registry;
   private final CompileLog log;
+  private final boolean fuse;
 
   Compiler(FieldRegistry registry, CompileLog log) {
+    this(registry, log, false);
+  }
+
+  /** With {@code fuse}, disjunctions of simple string checks on one field become one node. */
+  Compiler(FieldRegistry registry, CompileLog log, boolean fuse) {
     this.registry = registry;
     this.log = log;
+    this.fuse = fuse;
   }
 
   /** Compiles a tree; returns null if an error was logged. */
@@ -46,7 +53,8 @@ final class Compiler {
   private Condition node(Expr expr) {
     return switch (expr) {
       case Expr.And a -> new Nodes.And(a.children().stream().map(this::node).toList());
-      case Expr.Or o -> new Nodes.Or(o.children().stream().map(this::node).toList());
+      case Expr.Or o -> fuse ? new Nodes.Or(Fusion.fuse(o.children(), this::node, this::quietBind))
+          : new Nodes.Or(o.children().stream().map(this::node).toList());
       case Expr.Not n -> new Nodes.Not(node(n.child()));
       case Expr.MacroRef m -> {
         log.error(m.pos(), "Undefined macro '" + m.name() + "' used in filter.", false);
@@ -207,6 +215,18 @@ final class Compiler {
       log.error(pos, "unknown operator '" + word + "'", false);
     }
     return op;
+  }
+
+  /** Binds a plain field without logging (it was already compiled, and reported, once). */
+  private Extractor quietBind(Operand o) {
+    if (!(o instanceof Operand.Field f)) {
+      return null;
+    }
+    try {
+      return registry.find(f.name()).map(d -> d.bind(f.arg())).orElse(null);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Binds a field or transformer operand to an extractor; null after logging an error. */

@@ -21,6 +21,8 @@ public final class Engine {
   public static final String SOURCE = "k8s_audit";
 
   private final List<CompiledRule> active;
+  private final CompiledRule[] rules;
+  private final RuleIndex index;
   private final List<RuleDef> loaded;
   private final boolean matchAll;
   private final Extractor timeField;
@@ -29,6 +31,10 @@ public final class Engine {
   private Engine(List<CompiledRule> active, List<RuleDef> loaded, EngineOptions options,
       FieldRegistry registry) {
     this.active = List.copyOf(active);
+    this.rules = active.toArray(CompiledRule[]::new);
+    this.index = options.ruleIndex()
+        ? RuleIndex.build(active.stream().map(r -> r.def().condition()).toList(), registry)
+        : null;
     this.loaded = List.copyOf(loaded);
     this.matchAll = options.matchAll();
     this.timeKey = options.timeIso8601() ? "evt.time.iso8601" : "evt.time";
@@ -64,7 +70,7 @@ public final class Engine {
       if (def.condition() == null) {
         continue;
       }
-      CompiledRule rule = compile(def, registry, load, issues);
+      CompiledRule rule = compile(def, registry, load, issues, options);
       if (rule == null) {
         continue;
       }
@@ -79,9 +85,10 @@ public final class Engine {
   }
 
   private static CompiledRule compile(RuleDef def, FieldRegistry registry, LoadResult load,
-      List<Issue> issues) {
+      List<Issue> issues, EngineOptions options) {
     CompileLog condLog = new CompileLog(load.sources(), CompileLog.COMPILE_CONDITION);
-    Condition cond = new Compiler(registry, condLog).compile(def.condition());
+    Condition cond = new Compiler(registry, condLog, options.compiledMatchers())
+        .compile(def.condition());
     CompileLog outLog = new CompileLog(load.sources(), "LOAD_ERR_COMPILE_OUTPUT");
     Optional<OutputTemplate> out =
         OutputTemplate.compile(def.output(), registry, outLog, def.outputPos());
@@ -117,8 +124,11 @@ public final class Engine {
 
   /** Evaluates the active rules on one event; at most one alert unless matching all. */
   public List<Alert> process(AuditEvent event) {
+    if (index != null) {
+      return processIndexed(event);
+    }
     List<Alert> out = null;
-    for (CompiledRule r : active) {
+    for (CompiledRule r : rules) {
       if (r.matches(event)) {
         Alert a = r.alert(event, timeField, timeKey);
         if (!matchAll) {
@@ -128,6 +138,30 @@ public final class Engine {
           out = new ArrayList<>(2);
         }
         out.add(a);
+      }
+    }
+    return out == null ? List.of() : Collections.unmodifiableList(out);
+  }
+
+  /** {@link #process} over the candidate rules only, in the same order. */
+  private List<Alert> processIndexed(AuditEvent event) {
+    long[] candidates = index.candidates(event);
+    List<Alert> out = null;
+    for (int w = 0; w < candidates.length; w++) {
+      long bits = candidates[w];
+      while (bits != 0) {
+        CompiledRule r = rules[(w << 6) + Long.numberOfTrailingZeros(bits)];
+        bits &= bits - 1;
+        if (r.matches(event)) {
+          Alert a = r.alert(event, timeField, timeKey);
+          if (!matchAll) {
+            return List.of(a);
+          }
+          if (out == null) {
+            out = new ArrayList<>(2);
+          }
+          out.add(a);
+        }
       }
     }
     return out == null ? List.of() : Collections.unmodifiableList(out);

@@ -13,6 +13,11 @@ import java.util.Set;
  * @param disabledTags rules with any of these tags are disabled ({@code -T})
  * @param enabledTags when non-empty, only rules with one of these tags run ({@code -t})
  * @param timeIso8601 the text time prefix is {@code evt.time.iso8601} instead of {@code evt.time}
+ * @param ruleIndex pre-select candidate rules per event from the constant equality conjuncts of
+ *     their conditions (verb, resource, subresource, stage, ...); never changes which rules alert
+ * @param compiledMatchers fuse disjunctions of {@code =}/{@code contains}/{@code startswith} on one
+ *     field into a single set or multi-pattern test that reads the field once; never changes
+ *     results
  */
 public record EngineOptions(
     boolean matchAll,
@@ -20,11 +25,19 @@ public record EngineOptions(
     List<String> disabledRules,
     Set<String> disabledTags,
     Set<String> enabledTags,
-    boolean timeIso8601) {
+    boolean timeIso8601,
+    boolean ruleIndex,
+    boolean compiledMatchers) {
   public EngineOptions {
     disabledRules = List.copyOf(disabledRules);
     disabledTags = Set.copyOf(disabledTags);
     enabledTags = Set.copyOf(enabledTags);
+  }
+
+  /** The selection options with every optimisation on. */
+  public EngineOptions(boolean matchAll, Priority minPriority, List<String> disabledRules,
+      Set<String> disabledTags, Set<String> enabledTags, boolean timeIso8601) {
+    this(matchAll, minPriority, disabledRules, disabledTags, enabledTags, timeIso8601, true, true);
   }
 
   /** Falco's defaults: first match, every priority, nothing disabled, short time prefix. */
@@ -33,18 +46,39 @@ public record EngineOptions(
   }
 
   public EngineOptions withMatchAll(boolean all) {
-    return new EngineOptions(all, minPriority, disabledRules, disabledTags, enabledTags, timeIso8601);
+    return new EngineOptions(all, minPriority, disabledRules, disabledTags, enabledTags, timeIso8601,
+        ruleIndex, compiledMatchers);
   }
 
   public EngineOptions withMinPriority(Priority p) {
-    return new EngineOptions(matchAll, p, disabledRules, disabledTags, enabledTags, timeIso8601);
+    return new EngineOptions(matchAll, p, disabledRules, disabledTags, enabledTags, timeIso8601,
+        ruleIndex, compiledMatchers);
   }
 
   public EngineOptions withTimeIso8601(boolean iso) {
-    return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags, iso);
+    return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags, iso,
+        ruleIndex, compiledMatchers);
   }
 
   public EngineOptions withSelection(List<String> disabled, Set<String> offTags, Set<String> onTags) {
-    return new EngineOptions(matchAll, minPriority, disabled, offTags, onTags, timeIso8601);
+    return new EngineOptions(matchAll, minPriority, disabled, offTags, onTags, timeIso8601,
+        ruleIndex, compiledMatchers);
+  }
+
+  /** Turns the rule index on or off. */
+  public EngineOptions withRuleIndex(boolean on) {
+    return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags,
+        timeIso8601, on, compiledMatchers);
+  }
+
+  /** Turns the fused string matchers on or off. */
+  public EngineOptions withCompiledMatchers(boolean on) {
+    return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags,
+        timeIso8601, ruleIndex, on);
+  }
+
+  /** Every optimisation on or off at once. */
+  public EngineOptions withOptimizations(boolean on) {
+    return withRuleIndex(on).withCompiledMatchers(on);
   }
 }

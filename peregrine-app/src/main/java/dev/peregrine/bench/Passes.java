@@ -1,0 +1,71 @@
+package dev.peregrine.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.peregrine.engine.Engine;
+import dev.peregrine.event.EventDecoder;
+import dev.peregrine.event.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The measured workloads, each one pass over the same bytes in memory. */
+final class Passes {
+  private static final JsonFactory FACTORY = Json.mapper().getFactory();
+  private static final ObjectReader TREES = Json.mapper().readerFor(JsonNode.class);
+  private static final EventDecoder DECODER = new EventDecoder();
+
+  private Passes() {}
+
+  /** (a) Jackson streaming: every token read and skipped; the JSON-parsing limit. */
+  static Measure.Pass streamSkip(byte[] data) {
+    return () -> {
+      long n = 0;
+      try (JsonParser p = FACTORY.createParser(data)) {
+        while (p.nextToken() != null) {
+          n++;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return n;
+    };
+  }
+
+  /** (b) Jackson {@code readTree} of every event. */
+  static Measure.Pass readTree(byte[] data) {
+    return () -> {
+      long n = 0;
+      try (MappingIterator<JsonNode> it = TREES.readValues(data)) {
+        while (it.hasNextValue()) {
+          it.nextValue();
+          n++;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return n;
+    };
+  }
+
+  /** (c) Peregrine's decoder (framing, error recovery, trees, event time), no rules. */
+  static Measure.Pass decode(byte[] data) {
+    return () -> {
+      long[] n = new long[1];
+      DECODER.decode(data, "bench", e -> n[0]++, err -> n[0] += 1_000_000);
+      return n[0];
+    };
+  }
+
+  /** (d-f) Decoding and evaluating every event; the checksum counts alerts. */
+  static Measure.Pass detect(byte[] data, Engine engine) {
+    return () -> {
+      long[] n = new long[1];
+      DECODER.decode(data, "bench", e -> n[0] += engine.process(e).size(),
+          err -> n[0] += 1_000_000);
+      return n[0];
+    };
+  }
+}

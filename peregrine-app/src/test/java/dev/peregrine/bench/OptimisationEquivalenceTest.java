@@ -1,0 +1,119 @@
+package dev.peregrine.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.peregrine.engine.Alert;
+import dev.peregrine.engine.Engine;
+import dev.peregrine.engine.EngineOptions;
+import dev.peregrine.event.AuditEvent;
+import dev.peregrine.event.EventDecoder;
+import dev.peregrine.field.FieldRegistry;
+import dev.peregrine.rules.LoadResult;
+import dev.peregrine.rules.RulesInput;
+import dev.peregrine.rules.RulesLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every optimisation flag, on or off, gives exactly the same alerts (rule_matching all, so every
+ * matching rule counts, and first) over the whole generated corpus and over Falco's k8s-audit
+ * conformance traces with the upstream ruleset.
+ */
+class OptimisationEquivalenceTest {
+  static final FieldRegistry REGISTRY = FieldRegistry.standard(ZoneOffset.UTC, "test-host");
+  static List<AuditEvent> corpus;
+
+  @BeforeAll
+  static void generate() {
+    Corpus c = Corpus.generate(new Corpus.Spec(6_000, 7, Mix.defaults()));
+    corpus = decode(c.jsonl());
+    assertThat(corpus).hasSize(6_000);
+  }
+
+  static List<AuditEvent> decode(byte[] bytes) {
+    List<AuditEvent> out = new ArrayList<>();
+    new EventDecoder().decode(bytes, "corpus", out::add, e -> { });
+    return out;
+  }
+
+  static RulesInput builtin() throws IOException {
+    try (InputStream in = OptimisationEquivalenceTest.class.getResourceAsStream(
+        "/rules/peregrine_k8s_audit_rules.yaml")) {
+      return new RulesInput("builtin", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  static List<EngineOptions> variants(boolean all) {
+    EngineOptions base = EngineOptions.defaults().withMatchAll(all);
+    return List.of(base.withOptimizations(false), base.withRuleIndex(true).withCompiledMatchers(false),
+        base.withRuleIndex(false).withCompiledMatchers(true), base.withOptimizations(true));
+  }
+
+  /** Asserts identical alerts for every flag combination; returns the alert count. */
+  static long assertSame(LoadResult load, List<AuditEvent> events) {
+    long alerts = 0;
+    for (boolean all : new boolean[] {true, false}) {
+      List<Engine> engines = variants(all).stream()
+          .map(o -> Engine.build(load, REGISTRY, o).engine().orElseThrow()).toList();
+      for (AuditEvent e : events) {
+        List<Alert> expected = engines.get(0).process(e);
+        alerts += all ? expected.size() : 0;
+        for (Engine other : engines.subList(1, engines.size())) {
+          assertThat(other.process(e)).as("event %s line %d", e.origin(), e.line())
+              .isEqualTo(expected);
+        }
+      }
+    }
+    return alerts;
+  }
+
+  @Test
+  void builtinRuleset_sameAlertsOnTheCorpus() throws IOException {
+    LoadResult load = new RulesLoader().load(List.of(builtin()));
+    assertThat(assertSame(load, corpus)).isPositive();
+  }
+
+  @Test
+  void generatedRules_sameAlertsOnTheCorpus() throws IOException {
+    LoadResult base = new RulesLoader().load(List.of(builtin()));
+    LoadResult many = new RulesLoader().load(List.of(RuleVariants.generate(base, 300)));
+    assertThat(assertSame(many, corpus)).isPositive();
+  }
+
+  @Test
+  void upstreamRuleset_sameAlertsOnTheCorpus() throws IOException {
+    Path rules = UpstreamData.folder("falco").resolve("k8s_audit_rules.yaml");
+    LoadResult load = new RulesLoader().load(List.of(read(rules)));
+    assertThat(assertSame(load, corpus)).isPositive();
+  }
+
+  @Test
+  void upstreamRuleset_sameAlertsOnTheConformanceTraces() throws IOException {
+    Path rules = UpstreamData.folder("falco").resolve("k8s_audit_rules.yaml");
+    Path traces = UpstreamData.folder("falco-k8s-audit-tests")
+        .resolve("test/trace_files/k8s_audit");
+    LoadResult load = new RulesLoader().load(List.of(read(rules)));
+    List<AuditEvent> events = new ArrayList<>();
+    try (Stream<Path> s = Files.list(traces)) {
+      for (Path p : s.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        new EventDecoder().decode(Files.readAllBytes(p), p.getFileName().toString(), events::add,
+            e -> { });
+      }
+    }
+    assertThat(events).isNotEmpty();
+    assertThat(assertSame(load, events)).isPositive();
+  }
+
+  static RulesInput read(Path p) throws IOException {
+    return new RulesInput(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,182 @@
+package dev.peregrine.engine;
+
+import dev.peregrine.event.AuditEvent;
+import dev.peregrine.field.Extractor;
+import dev.peregrine.field.FieldRegistry;
+import dev.peregrine.lang.Expr;
+import dev.peregrine.lang.Operand;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Pre-selects the rules that can match an event. From each rule's resolved condition it derives
+ * facts the condition requires: "field F equals one of these constants", taken from {@code =} and
+ * {@code in} checks that are conjuncts of the condition (or are common to every branch of a
+ * disjunction that is). Per event, the indexed fields are read once and only the rules whose facts
+ * all hold are evaluated, in rule order. A rule without facts on a field is a candidate whatever
+ * that field's value; a value containing U+0000 (which the string operators compare as a C
+ * string) makes every rule a candidate on that field. So the candidates are always a superset of
+ * the matching rules and the alerts are unchanged.
+ */
+final class RuleIndex {
+  /** Fields worth indexing: cheap to read and used as constant conjuncts by typical rules. */
+  static final List<String> FIELDS = List.of("ka.stage", "ka.verb", "ka.target.resource",
+      "ka.target.subresource", "ka.response.code", "ka.user.name", "ka.target.namespace");
+
+  private final int rules;
+  private final int words;
+  private final Dimension[] dims;
+
+  private record Dimension(Extractor field, Map<String, long[]> byValue, long[] other,
+      long[] all) {}
+
+  private RuleIndex(int rules, Dimension[] dims) {
+    this.rules = rules;
+    this.words = (rules + 63) >>> 6;
+    this.dims = dims;
+  }
+
+  /** Builds the index over {@code conditions} (rule order); fields no rule constrains are left out. */
+  static RuleIndex build(List<Expr> conditions, FieldRegistry registry) {
+    List<Map<String, Set<String>>> facts = conditions.stream().map(RuleIndex::facts).toList();
+    int words = (conditions.size() + 63) >>> 6;
+    List<Dimension> dims = new ArrayList<>();
+    for (String f : FIELDS) {
+      if (facts.stream().noneMatch(m -> m.containsKey(f))) {
+        continue;
+      }
+      Extractor x = registry.find(f).orElseThrow().bind(null);
+      long[] other = new long[words];
+      long[] all = new long[words];
+      Map<String, long[]> byValue = new HashMap<>();
+      for (int i = 0; i < facts.size(); i++) {
+        set(all, i);
+        Set<String> allowed = facts.get(i).get(f);
+        if (allowed == null) {
+          set(other, i);
+        }
+      }
+      for (int i = 0; i < facts.size(); i++) {
+        Set<String> allowed = facts.get(i).get(f);
+        for (String v : allowed == null ? Set.<String>of() : allowed) {
+          set(byValue.computeIfAbsent(v, k -> other.clone()), i);
+        }
+      }
+      dims.add(new Dimension(x, Map.copyOf(byValue), other, all));
+    }
+    return new RuleIndex(conditions.size(), dims.toArray(Dimension[]::new));
+  }
+
+  private static void set(long[] bits, int i) {
+    bits[i >>> 6] |= 1L << (i & 63);
+  }
+
+  /** Number of indexed fields. */
+  int dimensions() {
+    return dims.length;
+  }
+
+  /** The candidate rules for {@code e} as a bit set over rule positions. */
+  long[] candidates(AuditEvent e) {
+    long[] acc = new long[words];
+    java.util.Arrays.fill(acc, -1L);
+    for (Dimension d : dims) {
+      String v = d.field().string(e);
+      long[] bits;
+      if (v == null) {
+        bits = d.other();
+      } else if (v.indexOf('\0') >= 0) {
+        bits = d.all();
+      } else {
+        bits = d.byValue().getOrDefault(v, d.other());
+      }
+      for (int w = 0; w < words; w++) {
+        acc[w] &= bits[w];
+      }
+    }
+    if (rules % 64 != 0 && words > 0) {
+      acc[words - 1] &= (1L << (rules % 64)) - 1;
+    }
+    return acc;
+  }
+
+  /**
+   * What {@code e} requires: for each indexed field, the values it may take (strings as the
+   * matching operators compare them). Only facts that hold whenever {@code e} is true are returned.
+   */
+  static Map<String, Set<String>> facts(Expr e) {
+    return switch (e) {
+      case Expr.And a -> {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (Expr c : a.children()) {
+          facts(c).forEach((f, vs) -> out.merge(f, vs, RuleIndex::intersect));
+        }
+        yield out;
+      }
+      case Expr.Or o -> disjunction(o.children());
+      case Expr.Binary b -> binary(b);
+      default -> Map.of();
+    };
+  }
+
+  private static Map<String, Set<String>> disjunction(List<Expr> children) {
+    Map<String, Set<String>> out = null;
+    for (Expr c : children) {
+      Map<String, Set<String>> f = facts(c);
+      if (out == null) {
+        out = new LinkedHashMap<>(f);
+        continue;
+      }
+      out.keySet().retainAll(f.keySet());
+      for (Map.Entry<String, Set<String>> en : out.entrySet()) {
+        Set<String> u = new HashSet<>(en.getValue());
+        u.addAll(f.get(en.getKey()));
+        en.setValue(u);
+      }
+    }
+    return out == null ? Map.of() : out;
+  }
+
+  private static Set<String> intersect(Set<String> a, Set<String> b) {
+    Set<String> s = new HashSet<>(a);
+    s.retainAll(b);
+    return s;
+  }
+
+  private static Map<String, Set<String>> binary(Expr.Binary b) {
+    if (!(b.lhs() instanceof Operand.Field f) || f.arg() != null || b.modifier() != null
+        || !FIELDS.contains(f.name())) {
+      return Map.of();
+    }
+    Set<String> values = new HashSet<>();
+    switch (b.op()) {
+      case "=", "==" -> {
+        if (b.rhs() instanceof Operand.Value v) {
+          values.add(ByteStrings.cstr(v.text()));
+        } else if (b.rhs() instanceof Operand.ListValue l && l.items().size() == 1) {
+          values.add(ByteStrings.cstr(l.items().get(0).text()));
+        } else {
+          return Map.of();
+        }
+      }
+      case "in", "intersects" -> {
+        if (b.rhs() instanceof Operand.ListValue l) {
+          l.items().forEach(v -> values.add(v.text()));
+        } else if (b.rhs() instanceof Operand.Value v) {
+          values.add(v.text());
+        } else {
+          return Map.of();
+        }
+      }
+      default -> {
+        return Map.of();
+      }
+    }
+    return Map.of(f.name(), values);
+  }
+}
