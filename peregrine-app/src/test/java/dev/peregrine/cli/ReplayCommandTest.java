@@ -131,4 +131,32 @@ class ReplayCommandTest {
       System.setIn(saved);
     }
   }
+
+  @Test
+  void replay_auditPolicy_appliesLevelsBeforeTheRules() throws IOException {
+    Path policy = tmp.resolve("policy.yaml");
+    Files.writeString(policy, """
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        omitStages: [RequestReceived]
+        rules:
+          - level: None
+            resources:
+              - group: ""
+                resources: ["leases"]
+          - level: Metadata
+            resources:
+              - group: ""
+                resources: ["configmaps"]
+          - level: RequestResponse
+        """);
+    Run r = run("replay", "--audit-policy", policy.toString(), example().toString());
+    assertThat(r.status()).isZero();
+    // configmaps at Metadata: the data the credentials rule reads is stripped
+    assertThat(r.out()).doesNotContain("configmap with private credential");
+    assertThat(r.out()).contains("Attach/Exec to pod");
+    assertThat(r.err()).contains("Events dropped by the audit policy: 1");
+    Run without = run("replay", example().toString());
+    assertThat(without.out()).contains("configmap with private credential");
+  }
 }
