@@ -45,7 +45,7 @@ class HttpTest {
       SinkStats stats = new SinkStats("http");
       NoSleep ticker = new NoSleep();
       HttpOutput h = new HttpOutput(settings(rx, 5, false), Alerts.json().withAsciiOutput(), null,
-          ticker, stats, OutputLog.NONE);
+          ticker, stats, HttpOutput.NO_ECHO);
       QueuedSink sink = new QueuedSink(h, QueuedSink.Options.defaults(), stats, OutputLog.NONE,
           ticker);
       for (int i = 0; i < 5; i++) {
@@ -87,7 +87,7 @@ class HttpTest {
       }
     };
     HttpOutput h = new HttpOutput(settings(URI.create("http://127.0.0.1:" + port + "/"), 10,
-        false), Alerts.json(), null, ticker, stats, OutputLog.NONE);
+        false), Alerts.json(), null, ticker, stats, HttpOutput.NO_ECHO);
     QueuedSink sink = new QueuedSink(h, QueuedSink.Options.defaults(), stats, OutputLog.NONE,
         ticker);
     sink.accept(Alerts.user("alice"));
@@ -108,7 +108,7 @@ class HttpTest {
       SinkStats stats = new SinkStats("http");
       NoSleep ticker = new NoSleep();
       HttpOutput h = new HttpOutput(settings(rx, 2, false), Alerts.json(), null, ticker, stats,
-          OutputLog.NONE);
+          HttpOutput.NO_ECHO);
       List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
       QueuedSink sink = new QueuedSink(h, QueuedSink.Options.defaults(), stats, log::add, ticker);
       sink.accept(Alerts.user("alice"));
@@ -126,7 +126,7 @@ class HttpTest {
   void http_compressUploads_sendsGzipBody() throws IOException {
     try (SidekickReceiver rx = new SidekickReceiver()) {
       HttpOutput h = new HttpOutput(settings(rx, 0, true), Alerts.json(), null, Ticker.SYSTEM,
-          SinkRetries.NONE, OutputLog.NONE);
+          SinkRetries.NONE, HttpOutput.NO_ECHO);
       OutputGoldenTest.deliver(h, List.of(Alerts.user("alice")));
       assertThat(rx.accepted()).singleElement().satisfies(r -> {
         assertThat(r.encoding()).isEqualTo("gzip");

@@ -24,7 +24,7 @@ class ProgramAndFileTest {
         + "'; case \"$l\" in *die*) exit 3;; esac; done";
     SinkStats stats = new SinkStats("program");
     ProgramOutput p = new ProgramOutput(program, true, Alerts.text(), Duration.ofSeconds(10),
-        stats);
+        stats, OutputLog.NONE);
     QueuedSink sink = new QueuedSink(p, QueuedSink.Options.defaults(), stats, OutputLog.NONE,
         Ticker.SYSTEM);
     String[] users = {"a", "die-1", "b", "die-2", "c"};
@@ -48,7 +48,7 @@ class ProgramAndFileTest {
   void program_reopen_restartsTheProgram() throws IOException {
     Path f = tmp.resolve("starts");
     ProgramOutput p = new ProgramOutput("echo start >> '" + f + "'; cat > /dev/null", true,
-        Alerts.text(), Duration.ofSeconds(10), SinkRetries.NONE);
+        Alerts.text(), Duration.ofSeconds(10), SinkRetries.NONE, OutputLog.NONE);
     QueuedSink sink = new QueuedSink(p, QueuedSink.Options.defaults(), OutputLog.NONE,
         Ticker.SYSTEM);
     sink.accept(Alerts.numbered(0));
