@@ -134,4 +134,21 @@ class HttpTest {
       });
     }
   }
+
+  @Test
+  void http_echo_passesEveryResponseBodyOnAsALine() throws IOException {
+    try (SidekickReceiver rx = new SidekickReceiver()) {
+      HttpOutput.Settings plain = settings(rx, 0, false);
+      HttpOutput.Settings echo = new HttpOutput.Settings(plain.url(), plain.userAgent(),
+          plain.headers(), false, plain.timeout(), 0, plain.backoff(), plain.maxBackoff(), true);
+      List<String> echoed = new java.util.concurrent.CopyOnWriteArrayList<>();
+      SinkRetries stats = SinkRetries.NONE;
+      // the receiver answers 200 "{}" to JSON alerts and 400 with a message to text ones
+      OutputGoldenTest.deliver(new HttpOutput(echo, Alerts.json(), null, Ticker.SYSTEM, stats,
+          echoed::add), List.of(Alerts.user("alice")));
+      OutputGoldenTest.deliver(new HttpOutput(echo, Alerts.text(), null, Ticker.SYSTEM, stats,
+          echoed::add), List.of(Alerts.user("bob")));
+      assertThat(echoed).containsExactly("{}\n", "Please send a valid request body\n");
+    }
+  }
 }
