@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
@@ -75,7 +76,8 @@ final class OutputsFactory {
     }
     if (c.program().enabled()) {
       sinks.add(queued(stats -> new ProgramOutput(c.program().program(),
-          c.program().keepAlive(), formatter, c.outputTimeout(), stats), "program", drop, log));
+          c.program().keepAlive(), formatter, c.outputTimeout(), stats, log), "program", drop,
+          log));
     }
     if (c.syslog().enabled()) {
       sinks.add(queued(new SyslogOutput(new InetSocketAddress(c.syslog().host(),
@@ -87,8 +89,8 @@ final class OutputsFactory {
       SSLContext ssl = ssl(c.http());
       HttpOutput.Settings hs = httpSettings(c);
       AlertFormatter hf = c.http().asciiOutput() ? formatter.withAsciiOutput() : formatter;
-      sinks.add(queued(stats -> new HttpOutput(hs, hf, ssl, Ticker.SYSTEM, stats, log), "http",
-          drop, log));
+      sinks.add(queued(stats -> new HttpOutput(hs, hf, ssl, Ticker.SYSTEM, stats, echo(stdout)),
+          "http", drop, log));
     }
     Outputs outputs = new Outputs(sinks, closeWait);
     AlertSink sink = outputs;
@@ -111,6 +113,21 @@ final class OutputsFactory {
     return new HttpOutput.Settings(URI.create(h.url()), h.userAgent(), h.customHeaders(),
         h.compressUploads(), c.outputTimeout(), h.maxConsecutiveTimeouts(), BACKOFF, MAX_BACKOFF,
         h.echo());
+  }
+
+  /**
+   * Echoed HTTP responses go to stdout, as in Falco (curl's default). One {@code write} call per
+   * response, so they never split an alert line written by the stdout output.
+   */
+  private static Consumer<String> echo(Writer stdout) {
+    return body -> {
+      try {
+        stdout.write(body);
+        stdout.flush();
+      } catch (IOException e) {
+        // stdout is gone; the alert itself was delivered
+      }
+    };
   }
 
   private static SSLContext ssl(Config.HttpOut h) throws ConfigException {

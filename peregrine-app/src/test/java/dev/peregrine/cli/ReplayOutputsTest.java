@@ -28,6 +28,8 @@ class ReplayOutputsTest {
   HttpServer server;
   final List<String> bodies = new CopyOnWriteArrayList<>();
   final List<String> contentTypes = new CopyOnWriteArrayList<>();
+  /** Response body, or null for none. */
+  volatile String answer;
 
   @BeforeEach
   void startReceiver() throws IOException {
@@ -36,7 +38,9 @@ class ReplayOutputsTest {
       bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       contentTypes.add(ex.getRequestHeaders().getFirst("Content-Type"));
       int status = ex.getRequestMethod().equals("POST") ? 200 : 400;
-      ex.sendResponseHeaders(status, -1);
+      byte[] a = answer == null ? new byte[0] : answer.getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(status, a.length == 0 ? -1 : a.length);
+      ex.getResponseBody().write(a);
       ex.close();
     });
     server.start();
@@ -85,6 +89,48 @@ class ReplayOutputsTest {
     assertThat(n.path("output_fields").has("evt.time")).isTrue();
     assertThat(n.path("output").asText()).isNotEmpty().matches("\\p{ASCII}*");
     assertThat(n.path("source").asText()).isEqualTo("k8s_audit");
+  }
+
+  @Test
+  void replay_configFileWithHttpAndFileOutputs_deliversTheSameAlertsToBoth() throws IOException {
+    Path events = tmp.resolve("events.jsonl");
+    Path config = tmp.resolve("peregrine.yaml");
+    Files.writeString(config, """
+        json_output: true
+        stdout_output:
+          enabled: false
+        file_output:
+          enabled: true
+          keep_alive: true
+          filename: "%s"
+        http_output:
+          enabled: true
+          url: "%s"
+        """.formatted(events, url()));
+    ReplayCommandTest.Run r = ReplayCommandTest.run("replay", "-c", config.toString(),
+        ReplayCommandTest.example().toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).isEmpty();
+    List<String> file = Files.readAllLines(events);
+    assertThat(file).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(bodies).as("one POST per alert, in order").containsExactlyElementsOf(file);
+    int n = file.size();
+    assertThat(r.err()).contains("Outputs:\n")
+        .contains("  file: " + n + " delivered, 0 dropped, 0 failed\n")
+        .contains("  http: " + n + " delivered, 0 dropped, 0 failed\n");
+  }
+
+  @Test
+  void replay_httpEcho_printsEachResponseBodyOnStdout() {
+    answer = "accepted";
+    ReplayCommandTest.Run r = replay("-o", "json_output=true", "-o", "http_output.enabled=true",
+        "-o", "http_output.url=" + url(), "-o", "http_output.echo=true");
+    assertThat(r.status()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    List<String> alerts = lines.stream().filter(l -> l.startsWith("{")).toList();
+    assertThat(alerts).hasSizeGreaterThanOrEqualTo(3).hasSameSizeAs(bodies);
+    assertThat(lines).filteredOn(l -> !l.startsWith("{")).hasSameSizeAs(bodies)
+        .containsOnly("accepted");
   }
 
   @Test

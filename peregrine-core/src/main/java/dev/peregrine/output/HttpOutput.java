@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLContext;
 
@@ -17,7 +18,14 @@ import javax.net.ssl.SSLContext;
  * {@code http_output}: one POST per alert, in order. The body is the alert as JSON ({@code
  * Content-Type: application/json}) or as the text line ({@code text/plain}), without a line
  * terminator. Connection errors, timeouts, 408, 429 and 5xx answers are retried with exponential
- * backoff up to {@code maxRetries} times; other answers outside 2xx fail at once.
+ * backoff up to {@code maxRetries} times; other answers outside 2xx fail at once, and so does a
+ * server certificate that is not trusted or does not name the host (retrying cannot help).
+ *
+ * <p>One {@link HttpClient} per output: HTTP/1.1 connections are kept and reused for the next
+ * alert (the JDK closes one that has been idle for {@code jdk.httpclient.keepalive.timeout}, 30 s
+ * by default). The JDK client offers no way to turn on TCP keepalive probes, which is all that
+ * Falco's {@code keep_alive} does; a kept connection that the network dropped makes the next
+ * attempt fail with an I/O error, which is retried on a new connection.
  */
 public final class HttpOutput implements Channel {
   /**
@@ -31,7 +39,7 @@ public final class HttpOutput implements Channel {
    * @param maxRetries attempts after the first before the alert is given up
    * @param backoff wait before the first retry; doubled for each further one
    * @param maxBackoff upper bound of the wait
-   * @param echo pass response bodies to the log
+   * @param echo pass response bodies to the echo sink (Falco prints them on stdout)
    */
   public record Settings(URI url, String userAgent, Map<String, String> headers, boolean gzip,
       Duration timeout, int maxRetries, Duration backoff, Duration maxBackoff, boolean echo) {
@@ -40,25 +48,29 @@ public final class HttpOutput implements Channel {
     }
   }
 
+  /** Discards response bodies. */
+  public static final Consumer<String> NO_ECHO = body -> { };
+
   private final Settings settings;
   private final AlertFormatter formatter;
   private final HttpClient client;
   private final Ticker ticker;
   private final SinkRetries retries;
-  private final OutputLog log;
+  private final Consumer<String> echo;
 
   /**
    * @param ssl TLS context for https URLs, or null for the JDK default
    * @param retries where retries are counted
-   * @param log receives echoed response bodies
+   * @param echo receives the body of every response when {@link Settings#echo()} is on (2xx or
+   *     not, like curl in Falco), as a line: a newline is added unless the body ends with one
    */
   public HttpOutput(Settings settings, AlertFormatter formatter, SSLContext ssl, Ticker ticker,
-      SinkRetries retries, OutputLog log) {
+      SinkRetries retries, Consumer<String> echo) {
     this.settings = settings;
     this.formatter = formatter;
     this.ticker = ticker;
     this.retries = retries;
-    this.log = log;
+    this.echo = echo;
     HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER);
     if (ssl != null) {
@@ -83,7 +95,7 @@ public final class HttpOutput implements Channel {
       }
       if (problem.startsWith(FATAL) || attempt >= settings.maxRetries()) {
         throw new IOException(problem.replace(FATAL, "") + " (after " + (attempt + 1)
-            + " attempts)");
+            + (attempt == 0 ? " attempt)" : " attempts)"));
       }
       retries.retried();
       ticker.sleep(wait);
@@ -98,15 +110,17 @@ public final class HttpOutput implements Channel {
     try {
       HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
       int code = r.statusCode();
+      if (settings.echo() && !r.body().isEmpty()) {
+        echo.accept(r.body().endsWith("\n") ? r.body() : r.body() + "\n");
+      }
       if (code >= 200 && code < 300) {
-        if (settings.echo()) {
-          log.warn("http output: " + code + " " + r.body());
-        }
         return null;
       }
       return (retryable(code) ? "" : FATAL) + "HTTP " + code + " from " + settings.url();
     } catch (IOException e) {
-      return settings.url() + ": " + QueuedSink.message(e);
+      String tls = Tls.certificateProblem(e);
+      return tls != null ? FATAL + settings.url() + ": " + tls
+          : settings.url() + ": " + QueuedSink.message(e);
     }
   }
 

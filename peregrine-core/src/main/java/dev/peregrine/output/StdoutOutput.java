@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 
-/** {@code stdout_output}: one alert per line on a character stream (the process's stdout). */
+/**
+ * {@code stdout_output}: one alert per line on a character stream (the process's stdout). Each
+ * line is one {@code write} call, so lines that other threads write to the same stream (echoed
+ * HTTP responses) never land inside an alert line.
+ */
 public final class StdoutOutput implements Channel {
   private final Writer out;
   private final AlertFormatter formatter;
@@ -23,8 +27,7 @@ public final class StdoutOutput implements Channel {
 
   @Override
   public void write(Alert alert) throws IOException {
-    out.write(formatter.format(alert));
-    out.write('\n');
+    out.write(formatter.format(alert) + "\n");
   }
 
   @Override

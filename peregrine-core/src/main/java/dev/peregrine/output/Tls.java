@@ -11,6 +11,7 @@ import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -155,6 +157,35 @@ public record Tls(boolean insecure, String caCert, String caBundle, String caPat
     }
     throw last;
   }
+
+  /**
+   * A description of why the TLS handshake behind {@code e} failed when the cause is a
+   * certificate: the server's is not trusted or does not name the host (retrying cannot help), or
+   * the server refused ours. Null for other failures.
+   */
+  static String certificateProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CertificateException) {
+        String m = QueuedSink.message(t);
+        return m.contains("subject alternative") || m.contains("No name matching")
+            ? "TLS: the server certificate does not name this host (use a URL with a name it "
+                + "was issued for, or insecure: true): " + m
+            : "TLS: the server certificate is not trusted (set ca_cert, ca_bundle or ca_path to "
+                + "the CA that signed it, or insecure: true): " + m;
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SSLException && CLIENT_CERT_REFUSED.matcher(QueuedSink.message(t)).find()) {
+        return "TLS: the server refused the client certificate (check mtls, client_cert and "
+            + "client_key): " + QueuedSink.message(t);
+      }
+    }
+    return null;
+  }
+
+  /** The alerts a server sends when it does not accept the client's certificate (or its lack). */
+  private static final Pattern CLIENT_CERT_REFUSED = Pattern.compile("Received fatal alert: "
+      + "(certificate_required|bad_certificate|unknown_ca|certificate_unknown)");
 
   private static byte[] der(String base64) {
     return Base64.getMimeDecoder().decode(base64);

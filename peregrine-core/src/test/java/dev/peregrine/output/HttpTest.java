@@ -45,7 +45,7 @@ class HttpTest {
       SinkStats stats = new SinkStats("http");
       NoSleep ticker = new NoSleep();
       HttpOutput h = new HttpOutput(settings(rx, 5, false), Alerts.json().withAsciiOutput(), null,
-          ticker, stats, OutputLog.NONE);
+          ticker, stats, HttpOutput.NO_ECHO);
       QueuedSink sink = new QueuedSink(h, QueuedSink.Options.defaults(), stats, OutputLog.NONE,
           ticker);
       for (int i = 0; i < 5; i++) {
@@ -87,7 +87,7 @@ class HttpTest {
       }
     };
     HttpOutput h = new HttpOutput(settings(URI.create("http://127.0.0.1:" + port + "/"), 10,
-        false), Alerts.json(), null, ticker, stats, OutputLog.NONE);
+        false), Alerts.json(), null, ticker, stats, HttpOutput.NO_ECHO);
     QueuedSink sink = new QueuedSink(h, QueuedSink.Options.defaults(), stats, OutputLog.NONE,
         ticker);
     sink.accept(Alerts.user("alice"));
@@ -108,7 +108,7 @@ class HttpTest {
       SinkStats stats = new SinkStats("http");
       NoSleep ticker = new NoSleep();
       HttpOutput h = new HttpOutput(settings(rx, 2, false), Alerts.json(), null, ticker, stats,
-          OutputLog.NONE);
+          HttpOutput.NO_ECHO);
       List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
       QueuedSink sink = new QueuedSink(h, QueuedSink.Options.defaults(), stats, log::add, ticker);
       sink.accept(Alerts.user("alice"));
@@ -126,12 +126,29 @@ class HttpTest {
   void http_compressUploads_sendsGzipBody() throws IOException {
     try (SidekickReceiver rx = new SidekickReceiver()) {
       HttpOutput h = new HttpOutput(settings(rx, 0, true), Alerts.json(), null, Ticker.SYSTEM,
-          SinkRetries.NONE, OutputLog.NONE);
+          SinkRetries.NONE, HttpOutput.NO_ECHO);
       OutputGoldenTest.deliver(h, List.of(Alerts.user("alice")));
       assertThat(rx.accepted()).singleElement().satisfies(r -> {
         assertThat(r.encoding()).isEqualTo("gzip");
         assertThat(r.body()).contains("\"rule\":\"Disallowed K8s User\"");
       });
+    }
+  }
+
+  @Test
+  void http_echo_passesEveryResponseBodyOnAsALine() throws IOException {
+    try (SidekickReceiver rx = new SidekickReceiver()) {
+      HttpOutput.Settings plain = settings(rx, 0, false);
+      HttpOutput.Settings echo = new HttpOutput.Settings(plain.url(), plain.userAgent(),
+          plain.headers(), false, plain.timeout(), 0, plain.backoff(), plain.maxBackoff(), true);
+      List<String> echoed = new java.util.concurrent.CopyOnWriteArrayList<>();
+      SinkRetries stats = SinkRetries.NONE;
+      // the receiver answers 200 "{}" to JSON alerts and 400 with a message to text ones
+      OutputGoldenTest.deliver(new HttpOutput(echo, Alerts.json(), null, Ticker.SYSTEM, stats,
+          echoed::add), List.of(Alerts.user("alice")));
+      OutputGoldenTest.deliver(new HttpOutput(echo, Alerts.text(), null, Ticker.SYSTEM, stats,
+          echoed::add), List.of(Alerts.user("bob")));
+      assertThat(echoed).containsExactly("{}\n", "Please send a valid request body\n");
     }
   }
 }

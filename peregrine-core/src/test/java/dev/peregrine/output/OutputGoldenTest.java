@@ -74,7 +74,7 @@ class OutputGoldenTest {
   void program_getsLinesOnStdin(boolean keepAlive) throws IOException {
     Path f = tmp.resolve("program.out");
     ProgramOutput p = new ProgramOutput("cat >> '" + f + "'", keepAlive, Alerts.json(),
-        Duration.ofSeconds(10), SinkRetries.NONE);
+        Duration.ofSeconds(10), SinkRetries.NONE, OutputLog.NONE);
     assertThat(deliver(p, TWO).delivered()).isEqualTo(2);
     assertThat(Files.readString(f)).isEqualTo(golden("alerts.jsonl"));
   }
@@ -117,7 +117,7 @@ class OutputGoldenTest {
   void http_postsOneJsonBodyPerAlert_asciiOutputForTheUi() throws IOException {
     try (SidekickReceiver rx = new SidekickReceiver()) {
       HttpOutput h = new HttpOutput(HttpTest.settings(rx, 0, false), Alerts.json()
-          .withAsciiOutput(), null, Ticker.SYSTEM, SinkRetries.NONE, OutputLog.NONE);
+          .withAsciiOutput(), null, Ticker.SYSTEM, SinkRetries.NONE, HttpOutput.NO_ECHO);
       assertThat(deliver(h, TWO).delivered()).isEqualTo(2);
       List<SidekickReceiver.Request> r = rx.requests;
       assertThat(r).hasSize(2).allSatisfy(q -> {
@@ -136,7 +136,7 @@ class OutputGoldenTest {
   void http_withoutAsciiOutput_isRejectedByTheUiRule() throws IOException {
     try (SidekickReceiver rx = new SidekickReceiver()) {
       HttpOutput h = new HttpOutput(HttpTest.settings(rx, 0, false), Alerts.json(), null,
-          Ticker.SYSTEM, SinkRetries.NONE, OutputLog.NONE);
+          Ticker.SYSTEM, SinkRetries.NONE, HttpOutput.NO_ECHO);
       SinkStats.Snapshot s = deliver(h, TWO);
       assertThat(s.delivered()).isEqualTo(1);
       assertThat(s.failed()).isEqualTo(1);
@@ -148,7 +148,7 @@ class OutputGoldenTest {
   void http_text_isPlainTextBody() throws IOException {
     try (SidekickReceiver rx = new SidekickReceiver()) {
       HttpOutput h = new HttpOutput(HttpTest.settings(rx, 0, false), Alerts.text(), null,
-          Ticker.SYSTEM, SinkRetries.NONE, OutputLog.NONE);
+          Ticker.SYSTEM, SinkRetries.NONE, HttpOutput.NO_ECHO);
       deliver(h, TWO.subList(0, 1));
       assertThat(rx.requests.get(0).contentType()).isEqualTo("text/plain");
       assertThat(rx.requests.get(0).body() + "\n")

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,7 @@ class ProgramAndFileTest {
         + "'; case \"$l\" in *die*) exit 3;; esac; done";
     SinkStats stats = new SinkStats("program");
     ProgramOutput p = new ProgramOutput(program, true, Alerts.text(), Duration.ofSeconds(10),
-        stats);
+        stats, OutputLog.NONE);
     QueuedSink sink = new QueuedSink(p, QueuedSink.Options.defaults(), stats, OutputLog.NONE,
         Ticker.SYSTEM);
     String[] users = {"a", "die-1", "b", "die-2", "c"};
@@ -45,10 +47,77 @@ class ProgramAndFileTest {
   }
 
   @Test
+  void program_keepAlive_countsLinesADeadProgramDidNotRead() throws Exception {
+    Path marker = tmp.resolve("marker");
+    Path out = tmp.resolve("out");
+    Path pid = tmp.resolve("pid");
+    // the first run never reads its input; later runs copy it
+    String program = "if [ -e '" + marker + "' ]; then exec cat >> '" + out + "'; else : > '"
+        + marker + "'; echo $$ > '" + pid + "'; exec sleep 1000; fi";
+    SinkStats stats = new SinkStats("program");
+    List<String> log = new CopyOnWriteArrayList<>();
+    ProgramOutput p = new ProgramOutput(program, true, Alerts.text(), Duration.ofSeconds(10),
+        stats, log::add);
+    QueuedSink sink = new QueuedSink(p, QueuedSink.Options.defaults(), stats, OutputLog.NONE,
+        Ticker.SYSTEM);
+    for (int i = 0; i < 3; i++) {
+      sink.accept(Alerts.numbered(i));
+    }
+    assertThat(sink.flush(Duration.ofSeconds(10))).isTrue();
+    waitForLines(pid, 1);
+    ProcessHandle first = ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
+        .orElseThrow();
+    first.destroyForcibly();
+    first.onExit().join();
+    sink.accept(Alerts.numbered(3));
+    sink.close(Duration.ofSeconds(10));
+    assertThat(Files.readAllLines(out)).singleElement().asString().contains("user=user-3");
+    SinkStats.Snapshot s = stats.snapshot();
+    assertThat(s.delivered()).isEqualTo(4);
+    assertThat(s.retries()).isEqualTo(1);
+    assertThat(s.possiblyLost()).isEqualTo(3);
+    assertThat(log).singleElement().asString().startsWith("output program: the program ")
+        .contains("up to 3 alerts written to it may not have been read (3 possibly lost so far)");
+  }
+
+  @Test
+  void program_keepAlive_programThatExitsOnEndOfInput_losesNothing() throws Exception {
+    Path out = tmp.resolve("out");
+    SinkStats stats = new SinkStats("program");
+    List<String> log = new CopyOnWriteArrayList<>();
+    ProgramOutput p = new ProgramOutput("cat >> '" + out + "'", true, Alerts.text(),
+        Duration.ofSeconds(10), stats, log::add);
+    QueuedSink sink = new QueuedSink(p, QueuedSink.Options.defaults(), stats, OutputLog.NONE,
+        Ticker.SYSTEM);
+    for (int i = 0; i < 3; i++) {
+      sink.accept(Alerts.numbered(i));
+    }
+    sink.close(Duration.ofSeconds(10));
+    assertThat(Files.readAllLines(out)).hasSize(3);
+    assertThat(stats.snapshot().possiblyLost()).isZero();
+    assertThat(log).isEmpty();
+  }
+
+  @Test
+  void unread_keepsTheLinesAPipeCouldStillHold() {
+    ProgramOutput.Unread u = new ProgramOutput.Unread(10);
+    u.written(4);
+    u.written(4);
+    u.written(4);
+    assertThat(u.lines()).isEqualTo(3);
+    u.written(4);
+    assertThat(u.lines()).as("the first line is followed by 12 bytes").isEqualTo(3);
+    u.written(20);
+    assertThat(u.lines()).isEqualTo(1);
+    u.clear();
+    assertThat(u.lines()).isZero();
+  }
+
+  @Test
   void program_reopen_restartsTheProgram() throws IOException {
     Path f = tmp.resolve("starts");
     ProgramOutput p = new ProgramOutput("echo start >> '" + f + "'; cat > /dev/null", true,
-        Alerts.text(), Duration.ofSeconds(10), SinkRetries.NONE);
+        Alerts.text(), Duration.ofSeconds(10), SinkRetries.NONE, OutputLog.NONE);
     QueuedSink sink = new QueuedSink(p, QueuedSink.Options.defaults(), OutputLog.NONE,
         Ticker.SYSTEM);
     sink.accept(Alerts.numbered(0));
