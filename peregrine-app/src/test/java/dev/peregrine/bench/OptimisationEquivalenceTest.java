@@ -136,6 +136,22 @@ class OptimisationEquivalenceTest {
   }
 
   @Test
+  void wholeEventOutput_selectiveDecode_rebuildsTheEvent() {
+    String yaml = """
+        - rule: Creates
+          desc: every create, printing the whole event
+          condition: ka.verb = create and ka.target.resource in (pods, configmaps)
+          output: created %ka.target.name obj=%jevt.obj
+          priority: INFO
+          source: k8s_audit
+        """;
+    LoadResult load = new RulesLoader().load(List.of(new RulesInput("whole", yaml)));
+    assertThat(Engine.build(load, REGISTRY, EngineOptions.defaults()).engine().orElseThrow()
+        .selection().keepsSource()).isTrue();
+    assertThat(assertSameWhenPruned(load, corpusInput())).isPositive();
+  }
+
+  @Test
   void generatedRules_selectiveDecode_sameAlertsOnTheCorpus() throws IOException {
     LoadResult base = new RulesLoader().load(List.of(builtin()));
     LoadResult many = new RulesLoader().load(List.of(RuleVariants.generate(base, 300)));
