@@ -64,7 +64,8 @@ final class StageTime {
     int hour = digits(t, 11, 2);
     int minute = digits(t, 14, 2);
     int second = digits(t, 17, 2);
-    if (year < 1678 || year > 2261 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)
+    if (year < 1678 || year > 2261 || month < 1 || month > 12 || day < 1
+        || day > monthLength(year, month)
         || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
       return NO_FAST;
     }

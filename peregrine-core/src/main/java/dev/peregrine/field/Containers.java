@@ -194,10 +194,12 @@ final class Containers {
     Walk privileged = walk(Kind.CONTAINERS, SC, "privileged");
     return List.of(
         Defs.text("ka.req.container.image", "Deprecated; image of the pod's first container",
-            List.of(keys(Kind.CONTAINERS, "image")), j -> first(Walk.textsStrict(images.walk(j, 0)))),
+            List.of(keys(Kind.CONTAINERS, "image")),
+            j -> first(Walk.textsStrict(images.walk(j, 0)))),
         Defs.text("ka.req.container.image.repository",
             "Deprecated; image repository of the pod's first container",
-            List.of(keys(Kind.CONTAINERS, "image")), j -> first(repositories(Walk.textsStrict(images.walk(j, 0))))),
+            List.of(keys(Kind.CONTAINERS, "image")),
+            j -> first(repositories(Walk.textsStrict(images.walk(j, 0))))),
         Defs.text("ka.req.container.privileged",
             "Deprecated; \"true\" if any container is privileged, else \"false\"",
             List.of(keys(Kind.CONTAINERS, SC, "privileged")), j -> anyTrue(privileged.walk(j, -1))));
