@@ -72,9 +72,17 @@ public final class Bench {
 
   private void engines(List<BenchReport.Row> rows, byte[] data, Corpus corpus,
       BenchReport.Row skip, LoadResult base) {
-    int n = engine(base, true).activeRules().size();
-    row(rows, "d", "default ruleset (" + n + " rules)", Passes.detect(data, engine(base, true)),
+    Engine def = engine(base, true);
+    int n = def.activeRules().size();
+    row(rows, "c1", "decode, only what the default ruleset reads",
+        Passes.decodeSelected(data, def), data, corpus, skip);
+    row(rows, "d", "default ruleset (" + n + " rules)", Passes.detect(data, def),
         data, corpus, skip);
+    int threads = Runtime.getRuntime().availableProcessors();
+    if (threads > 1) {
+      row(rows, "dN", "default ruleset, " + threads + " threads (replay --threads)",
+          Passes.detectParallel(data, def, threads), data, corpus, skip);
+    }
     row(rows, "d0", "default ruleset, optimisations off",
         Passes.detect(data, engine(base, false)), data, corpus, skip);
     if (!config.upstream().isEmpty()) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.peregrine.engine.Engine;
 import dev.peregrine.event.EventDecoder;
 import dev.peregrine.event.Json;
+import dev.peregrine.event.ParallelDecoder;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -59,11 +61,41 @@ final class Passes {
     };
   }
 
-  /** (d-f) Decoding and evaluating every event; the checksum counts alerts. */
-  static Measure.Pass detect(byte[] data, Engine engine) {
+  /** (c1) The decoder leaving out what {@code engine}'s rules do not read, no rules. */
+  static Measure.Pass decodeSelected(byte[] data, Engine engine) {
+    EventDecoder decoder = DECODER.withSelection(engine.selection());
     return () -> {
       long[] n = new long[1];
-      DECODER.decode(data, "bench", e -> n[0] += engine.process(e).size(),
+      decoder.decode(data, "bench", e -> n[0]++, err -> n[0] += 1_000_000);
+      return n[0];
+    };
+  }
+
+  /**
+   * (dN) Like {@link #detect} on {@code threads} threads with the replay's parallel decoder
+   * (wall-clock throughput of the whole machine, not of one core).
+   */
+  static Measure.Pass detectParallel(byte[] data, Engine engine, int threads) {
+    EventDecoder decoder = DECODER.withSelection(engine.selection());
+    return () -> {
+      long[] n = new long[1];
+      try (ParallelDecoder p = new ParallelDecoder(decoder, threads)) {
+        p.decode(new ByteArrayInputStream(data), "bench", e -> engine.process(e).size(),
+            k -> n[0] += k, err -> n[0] += 1_000_000);
+      }
+      return n[0];
+    };
+  }
+
+  /**
+   * (d-f) Decoding (only the parts the engine's rules read, when its selective decoding is on)
+   * and evaluating every event; the checksum counts alerts.
+   */
+  static Measure.Pass detect(byte[] data, Engine engine) {
+    EventDecoder decoder = DECODER.withSelection(engine.selection());
+    return () -> {
+      long[] n = new long[1];
+      decoder.decode(data, "bench", e -> n[0] += engine.process(e).size(),
           err -> n[0] += 1_000_000);
       return n[0];
     };

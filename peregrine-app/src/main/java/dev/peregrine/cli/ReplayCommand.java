@@ -3,11 +3,14 @@ package dev.peregrine.cli;
 import dev.peregrine.diag.Issue;
 import dev.peregrine.engine.Alert;
 import dev.peregrine.engine.Engine;
+import dev.peregrine.event.AuditEvent;
+import dev.peregrine.event.DecodeError;
 import dev.peregrine.event.DecodeLimits;
 import dev.peregrine.event.EventDecoder;
 import dev.peregrine.event.Input;
 import dev.peregrine.event.InputException;
 import dev.peregrine.event.InputFiles;
+import dev.peregrine.event.ParallelDecoder;
 import dev.peregrine.field.FieldRegistry;
 import dev.peregrine.output.AlertSink;
 import dev.peregrine.output.Outputs;
@@ -18,7 +21,10 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +56,18 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Largest accepted event in bytes (default ${DEFAULT-VALUE}).")
   long maxEventSize = DecodeLimits.DEFAULT_MAX_EVENT_BYTES;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Decode and evaluate on N threads (default: the number of processors);"
+          + " alerts and errors keep input order. JSON lines are split between threads; other"
+          + " layouts are read on one thread from the first place where lines are not records.")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--selective-decode", negatable = true, defaultValue = "true",
+      fallbackValue = "true",
+      description = "Build only the parts of each event that the rules and outputs read"
+          + " (default on; off with --no-selective-decode or with --audit-policy).")
+  boolean selectiveDecode = true;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** How long the end of a replay waits for outputs to deliver what is queued. */
@@ -62,6 +80,10 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (threads < 1) {
+      err.println("peregrine: --threads must be at least 1");
+      return Main.EXIT_USAGE;
+    }
     Config config;
     try {
       config = ruleOptions.config(err);
@@ -109,27 +131,43 @@ final class ReplayCommand implements Callable<Integer> {
     return strict && summary.invalid > 0 ? 1 : 0;
   }
 
+  /** What evaluating one event gave: its alerts, or empty when the audit policy dropped it. */
+  private record Outcome(Optional<List<Alert>> alerts) {}
+
   private void evaluate(Engine engine, List<Input> files, AlertSink sink, Summary summary,
       PrintWriter err) {
     EventDecoder decoder = formatOption.decoder(new DecodeLimits(maxEventSize));
+    if (selectiveDecode && auditPolicy.file() == null) {
+      decoder = decoder.withSelection(engine.selection());
+    }
     var policy = auditPolicy.enforcer();
-    for (Input input : files) {
-      try (InputStream in = input.open()) {
-        decoder.decode(in, input.name(), recorded -> {
-          summary.events++;
-          policy.apply(recorded).ifPresentOrElse(event -> {
-            for (Alert a : engine.process(event)) {
-              summary.count(a);
-              sink.accept(a);
-            }
-          }, () -> summary.droppedByPolicy++);
-        }, error -> {
+    Function<AuditEvent, Outcome> work =
+        recorded -> new Outcome(policy.apply(recorded).map(engine::process));
+    Consumer<Outcome> results = o -> {
+      summary.events++;
+      o.alerts().ifPresentOrElse(alerts -> {
+        for (Alert a : alerts) {
+          summary.count(a);
+          sink.accept(a);
+        }
+      }, () -> summary.droppedByPolicy++);
+    };
+    Consumer<DecodeError> errors = error -> {
+      summary.invalid++;
+      err.println(error.render());
+    };
+    try (ParallelDecoder parallel = threads > 1 ? new ParallelDecoder(decoder, threads) : null) {
+      for (Input input : files) {
+        try (InputStream in = input.open()) {
+          if (parallel != null) {
+            parallel.decode(in, input.name(), work, results, errors);
+          } else {
+            decoder.decode(in, input.name(), e -> results.accept(work.apply(e)), errors);
+          }
+        } catch (IOException e) {
+          err.println("peregrine: " + input.name() + ": " + e.getMessage());
           summary.invalid++;
-          err.println(error.render());
-        });
-      } catch (IOException e) {
-        err.println("peregrine: " + input.name() + ": " + e.getMessage());
-        summary.invalid++;
+        }
       }
     }
   }

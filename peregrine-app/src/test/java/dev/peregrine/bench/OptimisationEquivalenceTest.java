@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,13 @@ import org.junit.jupiter.api.Test;
 class OptimisationEquivalenceTest {
   static final FieldRegistry REGISTRY = FieldRegistry.standard(ZoneOffset.UTC, "test-host");
   static List<AuditEvent> corpus;
+  static byte[] corpusBytes;
 
   @BeforeAll
   static void generate() {
     Corpus c = Corpus.generate(new Corpus.Spec(6_000, 7, Mix.defaults()));
-    corpus = decode(c.jsonl());
+    corpusBytes = c.jsonl();
+    corpus = decode(corpusBytes);
     assertThat(corpus).hasSize(6_000);
   }
 
@@ -43,6 +46,49 @@ class OptimisationEquivalenceTest {
     List<AuditEvent> out = new ArrayList<>();
     new EventDecoder().decode(bytes, "corpus", out::add, e -> { });
     return out;
+  }
+
+  /**
+   * Decodes every input whole and with the selection of the engine built with {@code options},
+   * and asserts the same alerts event by event (and the same decode errors); returns the alert
+   * count.
+   */
+  static long assertSameWhenPruned(LoadResult load, EngineOptions options,
+      List<Map.Entry<String, byte[]>> inputs) {
+    Engine engine = Engine.build(load, REGISTRY, options).engine().orElseThrow();
+    EventDecoder whole = new EventDecoder();
+    EventDecoder pruned = whole.withSelection(engine.selection());
+    long alerts = 0;
+    for (Map.Entry<String, byte[]> in : inputs) {
+      List<AuditEvent> a = new ArrayList<>();
+      List<AuditEvent> b = new ArrayList<>();
+      List<String> errorsA = new ArrayList<>();
+      List<String> errorsB = new ArrayList<>();
+      whole.decode(in.getValue(), in.getKey(), a::add, e -> errorsA.add(e.render()));
+      pruned.decode(in.getValue(), in.getKey(), b::add, e -> errorsB.add(e.render()));
+      assertThat(errorsB).isEqualTo(errorsA);
+      assertThat(b).hasSameSizeAs(a);
+      for (int i = 0; i < a.size(); i++) {
+        List<Alert> expected = engine.process(a.get(i));
+        alerts += expected.size();
+        assertThat(engine.process(b.get(i))).as("%s line %d", in.getKey(), a.get(i).line())
+            .isEqualTo(expected);
+      }
+    }
+    return alerts;
+  }
+
+  /** {@link #assertSameWhenPruned} for rule_matching all and first; returns the "all" alerts. */
+  static long assertSameWhenPruned(LoadResult load, List<Map.Entry<String, byte[]>> inputs) {
+    EngineOptions base = EngineOptions.defaults();
+    assertThat(Engine.build(load, REGISTRY, base).engine().orElseThrow().selection().keepsAll())
+        .as("the rules leave something out").isFalse();
+    assertSameWhenPruned(load, base, inputs);
+    return assertSameWhenPruned(load, base.withMatchAll(true), inputs);
+  }
+
+  static List<Map.Entry<String, byte[]>> corpusInput() {
+    return List.of(Map.entry("corpus", corpusBytes));
   }
 
   static RulesInput builtin() throws IOException {
@@ -54,8 +100,9 @@ class OptimisationEquivalenceTest {
 
   static List<EngineOptions> variants(boolean all) {
     EngineOptions base = EngineOptions.defaults().withMatchAll(all);
-    return List.of(base.withOptimizations(false), base.withRuleIndex(true).withCompiledMatchers(false),
-        base.withRuleIndex(false).withCompiledMatchers(true), base.withOptimizations(true));
+    return List.of(base.withOptimizations(false),
+        base.withOptimizations(false).withRuleIndex(true),
+        base.withOptimizations(false).withCompiledMatchers(true), base.withOptimizations(true));
   }
 
   /** Asserts identical alerts for every flag combination; returns the alert count. */
@@ -80,6 +127,58 @@ class OptimisationEquivalenceTest {
   void builtinRuleset_sameAlertsOnTheCorpus() throws IOException {
     LoadResult load = new RulesLoader().load(List.of(builtin()));
     assertThat(assertSame(load, corpus)).isPositive();
+  }
+
+  @Test
+  void builtinRuleset_selectiveDecode_sameAlertsOnTheCorpus() throws IOException {
+    LoadResult load = new RulesLoader().load(List.of(builtin()));
+    assertThat(assertSameWhenPruned(load, corpusInput())).isPositive();
+  }
+
+  @Test
+  void wholeEventOutput_selectiveDecode_rebuildsTheEvent() {
+    String yaml = """
+        - rule: Creates
+          desc: every create, printing the whole event
+          condition: ka.verb = create and ka.target.resource in (pods, configmaps)
+          output: created %ka.target.name obj=%jevt.obj
+          priority: INFO
+          source: k8s_audit
+        """;
+    LoadResult load = new RulesLoader().load(List.of(new RulesInput("whole", yaml)));
+    assertThat(Engine.build(load, REGISTRY, EngineOptions.defaults()).engine().orElseThrow()
+        .selection().keepsSource()).isTrue();
+    assertThat(assertSameWhenPruned(load, corpusInput())).isPositive();
+  }
+
+  @Test
+  void generatedRules_selectiveDecode_sameAlertsOnTheCorpus() throws IOException {
+    LoadResult base = new RulesLoader().load(List.of(builtin()));
+    LoadResult many = new RulesLoader().load(List.of(RuleVariants.generate(base, 300)));
+    assertThat(assertSameWhenPruned(many, corpusInput())).isPositive();
+  }
+
+  @Test
+  void upstreamRuleset_selectiveDecode_sameAlertsOnTheCorpus() throws IOException {
+    Path rules = UpstreamData.folder("falco").resolve("k8s_audit_rules.yaml");
+    LoadResult load = new RulesLoader().load(List.of(read(rules)));
+    assertThat(assertSameWhenPruned(load, corpusInput())).isPositive();
+  }
+
+  @Test
+  void upstreamRuleset_selectiveDecode_sameAlertsOnTheConformanceTraces() throws IOException {
+    Path rules = UpstreamData.folder("falco").resolve("k8s_audit_rules.yaml");
+    Path traces = UpstreamData.folder("falco-k8s-audit-tests")
+        .resolve("test/trace_files/k8s_audit");
+    LoadResult load = new RulesLoader().load(List.of(read(rules)));
+    List<Map.Entry<String, byte[]>> inputs = new ArrayList<>();
+    try (Stream<Path> s = Files.list(traces)) {
+      for (Path p : s.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        inputs.add(Map.entry(p.getFileName().toString(), Files.readAllBytes(p)));
+      }
+    }
+    assertThat(inputs).isNotEmpty();
+    assertThat(assertSameWhenPruned(load, inputs)).isPositive();
   }
 
   @Test

@@ -3,7 +3,9 @@ package dev.peregrine.engine;
 import dev.peregrine.diag.Issue;
 import dev.peregrine.diag.Severity;
 import dev.peregrine.event.AuditEvent;
+import dev.peregrine.event.Selection;
 import dev.peregrine.field.Extractor;
+import dev.peregrine.field.FieldReads;
 import dev.peregrine.field.FieldRegistry;
 import dev.peregrine.rules.LoadResult;
 import dev.peregrine.rules.RuleDef;
@@ -27,6 +29,7 @@ public final class Engine {
   private final boolean matchAll;
   private final Extractor timeField;
   private final String timeKey;
+  private final Selection selection;
 
   private Engine(List<CompiledRule> active, List<RuleDef> loaded, EngineOptions options,
       FieldRegistry registry) {
@@ -42,6 +45,30 @@ public final class Engine {
     if (timeField == null) {
       throw new IllegalStateException("field registry lacks " + timeKey);
     }
+    this.selection = options.selectiveDecode() ? selection(active) : Selection.all();
+  }
+
+  /**
+   * What the conditions and the outputs read. An output that may read anything (such as {@code
+   * jevt.obj}) does not widen the selection: its rule renders alerts from {@link
+   * AuditEvent#full()}, which decoders then make possible.
+   */
+  private static Selection selection(List<CompiledRule> active) {
+    FieldReads all = new FieldReads();
+    boolean source = false;
+    for (CompiledRule r : active) {
+      all.addAll(r.reads());
+      if (r.outputReads().everything()) {
+        source = true;
+      } else {
+        all.addAll(r.outputReads());
+      }
+    }
+    if (all.everything()) {
+      return Selection.all();
+    }
+    Selection s = Selection.of(all.paths());
+    return source ? s.withSource() : s;
   }
 
   /** An engine and the issues found compiling its rules. */
@@ -87,11 +114,13 @@ public final class Engine {
   private static CompiledRule compile(RuleDef def, FieldRegistry registry, LoadResult load,
       List<Issue> issues, EngineOptions options) {
     CompileLog condLog = new CompileLog(load.sources(), CompileLog.COMPILE_CONDITION);
-    Condition cond = new Compiler(registry, condLog, options.compiledMatchers())
+    FieldReads reads = new FieldReads();
+    Condition cond = new Compiler(registry.recording(reads), condLog, options.compiledMatchers())
         .compile(def.condition());
     CompileLog outLog = new CompileLog(load.sources(), "LOAD_ERR_COMPILE_OUTPUT");
-    Optional<OutputTemplate> out =
-        OutputTemplate.compile(def.output(), registry, outLog, def.outputPos());
+    FieldReads outReads = new FieldReads();
+    Optional<OutputTemplate> out = OutputTemplate.compile(def.output(),
+        registry.recording(outReads), outLog, def.outputPos());
     boolean failed = cond == null || out.isEmpty();
     if (failed && def.skipIfUnknownFilter()
         && (cond != null || condLog.onlyUnknownFields())
@@ -102,7 +131,7 @@ public final class Engine {
     }
     issues.addAll(condLog.issues());
     issues.addAll(outLog.issues());
-    return failed ? null : new CompiledRule(def, cond, out.get());
+    return failed ? null : new CompiledRule(def, cond, out.get(), reads, outReads);
   }
 
   private static boolean selected(RuleDef def, EngineOptions o) {
@@ -165,6 +194,16 @@ public final class Engine {
       }
     }
     return out == null ? List.of() : Collections.unmodifiableList(out);
+  }
+
+  /**
+   * The parts of an event that the active rules' conditions and outputs can read ({@link
+   * Selection#all()} when any of them may read anything, such as {@code jevt.obj}, or when
+   * {@link EngineOptions#selectiveDecode()} is off). A decoder given this selection produces
+   * events on which this engine raises exactly the alerts it raises on whole events.
+   */
+  public Selection selection() {
+    return selection;
   }
 
   /** Names of the rules that will run, in evaluation order. */

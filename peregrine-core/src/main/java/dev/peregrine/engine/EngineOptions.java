@@ -18,6 +18,8 @@ import java.util.Set;
  * @param compiledMatchers fuse disjunctions of {@code =}/{@code contains}/{@code startswith} on one
  *     field into a single set or multi-pattern test that reads the field once; never changes
  *     results
+ * @param selectiveDecode {@link Engine#selection()} names the parts of an event the rules and
+ *     their outputs read, so that a decoder may leave out the rest; when off it is everything
  */
 public record EngineOptions(
     boolean matchAll,
@@ -27,7 +29,8 @@ public record EngineOptions(
     Set<String> enabledTags,
     boolean timeIso8601,
     boolean ruleIndex,
-    boolean compiledMatchers) {
+    boolean compiledMatchers,
+    boolean selectiveDecode) {
   public EngineOptions {
     disabledRules = List.copyOf(disabledRules);
     disabledTags = Set.copyOf(disabledTags);
@@ -37,7 +40,7 @@ public record EngineOptions(
   /** The selection options with every optimisation on. */
   public EngineOptions(boolean matchAll, Priority minPriority, List<String> disabledRules,
       Set<String> disabledTags, Set<String> enabledTags, boolean timeIso8601) {
-    this(matchAll, minPriority, disabledRules, disabledTags, enabledTags, timeIso8601, true, true);
+    this(matchAll, minPriority, disabledRules, disabledTags, enabledTags, timeIso8601, true, true, true);
   }
 
   /** Falco's defaults: first match, every priority, nothing disabled, short time prefix. */
@@ -47,38 +50,44 @@ public record EngineOptions(
 
   public EngineOptions withMatchAll(boolean all) {
     return new EngineOptions(all, minPriority, disabledRules, disabledTags, enabledTags, timeIso8601,
-        ruleIndex, compiledMatchers);
+        ruleIndex, compiledMatchers, selectiveDecode);
   }
 
   public EngineOptions withMinPriority(Priority p) {
     return new EngineOptions(matchAll, p, disabledRules, disabledTags, enabledTags, timeIso8601,
-        ruleIndex, compiledMatchers);
+        ruleIndex, compiledMatchers, selectiveDecode);
   }
 
   public EngineOptions withTimeIso8601(boolean iso) {
     return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags, iso,
-        ruleIndex, compiledMatchers);
+        ruleIndex, compiledMatchers, selectiveDecode);
   }
 
   public EngineOptions withSelection(List<String> disabled, Set<String> offTags, Set<String> onTags) {
     return new EngineOptions(matchAll, minPriority, disabled, offTags, onTags, timeIso8601,
-        ruleIndex, compiledMatchers);
+        ruleIndex, compiledMatchers, selectiveDecode);
   }
 
   /** Turns the rule index on or off. */
   public EngineOptions withRuleIndex(boolean on) {
     return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags,
-        timeIso8601, on, compiledMatchers);
+        timeIso8601, on, compiledMatchers, selectiveDecode);
   }
 
   /** Turns the fused string matchers on or off. */
   public EngineOptions withCompiledMatchers(boolean on) {
     return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags,
-        timeIso8601, ruleIndex, on);
+        timeIso8601, ruleIndex, on, selectiveDecode);
+  }
+
+  /** Turns the selection of the event parts the rules read on or off. */
+  public EngineOptions withSelectiveDecode(boolean on) {
+    return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags,
+        timeIso8601, ruleIndex, compiledMatchers, on);
   }
 
   /** Every optimisation on or off at once. */
   public EngineOptions withOptimizations(boolean on) {
-    return withRuleIndex(on).withCompiledMatchers(on);
+    return withRuleIndex(on).withCompiledMatchers(on).withSelectiveDecode(on);
   }
 }

@@ -7,6 +7,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -64,6 +65,7 @@ public final class EventDecoder {
   private final Format format;
   private final JsonFactory factory;
   private final Envelopes envelopes;
+  private final Selection selection;
 
   /** A decoder with the given limits that detects every format ({@link Format#AUTO}). */
   public EventDecoder(DecodeLimits limits) {
@@ -72,6 +74,11 @@ public final class EventDecoder {
 
   /** A decoder with the given limits for native events and the envelopes of {@code format}. */
   public EventDecoder(DecodeLimits limits, Format format) {
+    this(limits, format, null);
+  }
+
+  private EventDecoder(DecodeLimits limits, Format format, Selection selection) {
+    this.selection = selection == null || selection.keepsAll() ? null : selection;
     this.limits = Objects.requireNonNull(limits);
     this.format = Objects.requireNonNull(format);
     this.envelopes = new Envelopes(format, limits.maxEventBytes());
@@ -91,6 +98,21 @@ public final class EventDecoder {
   /** A decoder with {@link DecodeLimits#defaults()} for {@code format}. */
   public EventDecoder(Format format) {
     this(DecodeLimits.defaults(), format);
+  }
+
+  /**
+   * A decoder like this one that leaves out of native events (top-level values and EventList
+   * items; not events unwrapped from managed-cluster envelopes) the members {@code selection}
+   * does not keep. Consumers of its events must read nothing else: use the selection of the
+   * engine that evaluates them, and none when anything else (an audit policy) reads the events.
+   */
+  public EventDecoder withSelection(Selection selection) {
+    return new EventDecoder(limits, format, selection);
+  }
+
+  /** The selection this decoder applies, or {@link Selection#all()}. */
+  public Selection selection() {
+    return selection == null ? Selection.all() : selection;
   }
 
   /** The limits this decoder applies. */
@@ -117,7 +139,7 @@ public final class EventDecoder {
     try {
       InputStream payload = unwrap(in);
       bytes = new StreamDecoder(factory, Json.mapper().getNodeFactory(),
-          limits.maxEventBytes(), payload, sink).run();
+          limits.maxEventBytes(), payload, sink, selection, 1).run();
     } catch (IOException e) {
       sink.reject(1, "", "read failed: " + e.getMessage());
     }
@@ -133,8 +155,38 @@ public final class EventDecoder {
     return decode(new ByteArrayInputStream(body), origin, events, errors);
   }
 
+  /** What decoding one part of a stream gave. */
+  record Part(DecodeStats stats, boolean clean) {}
+
+  /**
+   * Decodes {@code payload} (already unwrapped) as the part of a stream that starts at line
+   * {@code firstLine} between two top-level values. {@link Part#clean()} tells whether it also
+   * ended between top-level values, so that the next part may be decoded independently.
+   */
+  Part decodePart(InputStream payload, String origin, long firstLine,
+      Consumer<AuditEvent> events, Consumer<DecodeError> errors) {
+    Sink sink = new Sink(Objects.requireNonNull(origin), envelopes, events, errors);
+    // After the first line, the parser starts on a newline of its own (line firstLine - 1), so
+    // that it has seen a line feed before, as it would have: it counts a lone CR only then.
+    int lead = firstLine > 1 ? 1 : 0;
+    InputStream in = lead == 0 ? payload
+        : new SequenceInputStream(new ByteArrayInputStream(new byte[] {'\n'}), payload);
+    StreamDecoder d = new StreamDecoder(factory, Json.mapper().getNodeFactory(),
+        limits.maxEventBytes(), in, sink, selection, firstLine - lead);
+    long bytes = 0;
+    boolean clean = false;
+    try {
+      bytes = d.run() - lead;
+      clean = d.endedCleanly();
+    } catch (IOException e) {
+      sink.reject(firstLine, "", "read failed: " + e.getMessage());
+    }
+    return new Part(new DecodeStats(sink.eventCount(), sink.rejectedCount(), bytes,
+        sink.skippedCount()), clean);
+  }
+
   /** Undoes gzip (by magic bytes) and skips a UTF-8 byte order mark. */
-  private static InputStream unwrap(InputStream raw) throws IOException {
+  static InputStream unwrap(InputStream raw) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, ByteWindow.CHUNK);
     in.mark(2);
     boolean gzip = in.read() == 0x1f && in.read() == 0x8b;

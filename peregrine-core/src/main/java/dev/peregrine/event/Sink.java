@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.event.cloud.EnvelopeSink;
 import dev.peregrine.event.cloud.Envelopes;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Turns complete JSON values into events or errors and counts both. Objects that are neither
@@ -64,6 +65,20 @@ final class Sink {
     errors.accept(new DecodeError(origin, line, path.isEmpty() ? null : path, reason));
   }
 
+  /**
+   * A value found where an Event, an EventList or an array of those may stand; {@code whole}
+   * rebuilds it when a selection left parts of it out (it is then an Event), else null.
+   */
+  void value(JsonNode node, long line, String path, Supplier<ObjectNode> whole) {
+    if (whole == null) {
+      value(node, line, path);
+    } else if (hasKind(node, "Event")) {
+      event((ObjectNode) node, line, path, whole);
+    } else {
+      value(whole.get(), line, path);
+    }
+  }
+
   /** A value found where an Event, an EventList or an array of those may stand. */
   void value(JsonNode node, long line, String path) {
     switch (node) {
@@ -106,6 +121,15 @@ final class Sink {
   }
 
   private void event(ObjectNode o, long line, String path) {
+    event(o, line, path, null);
+  }
+
+  /** An EventList item that a selection pruned ({@code whole} rebuilds it). */
+  void prunedItem(ObjectNode o, long line, String path, Supplier<ObjectNode> whole) {
+    event(o, line, path, whole);
+  }
+
+  private void event(ObjectNode o, long line, String path, Supplier<ObjectNode> whole) {
     JsonNode ts = o.get("stageTimestamp");
     if (ts == null || !ts.isTextual()) {
       reject(line, path, "can't read stageTimestamp");
@@ -119,7 +143,7 @@ final class Sink {
       return;
     }
     eventCount++;
-    events.accept(new AuditEvent(o, nanos, origin, line));
+    events.accept(new AuditEvent(o, nanos, origin, line, whole));
   }
 
   /** Results of unwrapping an envelope that starts on {@code line}. */

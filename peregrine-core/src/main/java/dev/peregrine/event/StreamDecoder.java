@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.event.cloud.Envelopes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * Decodes one stream (single use). A non-blocking parser is fed chunk by chunk from a {@link
@@ -28,6 +31,8 @@ final class StreamDecoder {
   private final long maxBytes;
   private final InputStream in;
   private final Sink sink;
+  private final Selection selection;
+  private final long firstLine;
   private final ByteWindow win = new ByteWindow();
   private final ArrayDeque<Frame> stack = new ArrayDeque<>();
 
@@ -36,6 +41,7 @@ final class StreamDecoder {
   private long parserBase;
   private long parserLine;
   private boolean eof;
+  private boolean errorAtEof;
 
   private boolean recActive;
   private long recStart;
@@ -43,7 +49,9 @@ final class StreamDecoder {
   private String recPath;
 
   StreamDecoder(JsonFactory factory, JsonNodeFactory nodes, long maxBytes, InputStream in,
-      Sink sink) {
+      Sink sink, Selection selection, long firstLine) {
+    this.selection = selection;
+    this.firstLine = firstLine;
     this.factory = factory;
     this.nodes = nodes;
     this.maxBytes = maxBytes;
@@ -53,7 +61,7 @@ final class StreamDecoder {
 
   /** Decodes the whole stream; returns the number of bytes read. */
   long run() throws IOException {
-    startParser(0, 1);
+    startParser(0, firstLine);
     while (true) {
       try {
         JsonToken t = parser.nextToken();
@@ -118,7 +126,8 @@ final class StreamDecoder {
     if (t == JsonToken.START_ARRAY && parent == null) {
       stack.push(new Frame.Values(path));
     } else if (t.isStructStart()) {
-      TreeBuilder tree = new TreeBuilder(nodes);
+      TreeBuilder tree = parent != null && parent.container != null ? new TreeBuilder(nodes)
+          : new TreeBuilder(nodes, selection, parent != null);
       tree.accept(t, parser);
       stack.push(parent != null ? new Frame.Item(path, tree, parent.container)
           : new Frame.Probe(path, tree));
@@ -168,10 +177,38 @@ final class StreamDecoder {
     long size = parserBase + parser.currentLocation().getByteOffset() - recStart;
     if (size > maxBytes) {
       sink.reject(recLine, recPath, oversize());
+    } else if (item != null && tree.pruned()) {
+      sink.prunedItem((ObjectNode) tree.result(), recLine, recPath, source(tree, size));
     } else if (item != null) {
       sink.item(tree.result(), recLine, recPath, item.container);
     } else {
-      sink.value(tree.result(), recLine, recPath);
+      sink.value(tree.result(), recLine, recPath, source(tree, size));
+    }
+  }
+
+  /**
+   * For a record the selection pruned, when the selection asks for it: rebuilds the whole record
+   * from a copy of its text (still held in the window). Else null.
+   */
+  private Supplier<ObjectNode> source(TreeBuilder tree, long size) {
+    if (!tree.pruned() || !selection.keepsSource()) {
+      return null;
+    }
+    byte[] text = Arrays.copyOfRange(win.array(), win.index(recStart),
+        win.index(recStart) + (int) size);
+    return () -> rebuild(text);
+  }
+
+  private ObjectNode rebuild(byte[] text) {
+    try (JsonParser p = factory.createParser(text)) {
+      TreeBuilder whole = new TreeBuilder(nodes);
+      JsonToken t = p.nextToken();
+      while (!whole.accept(t, p)) {
+        t = p.nextToken();
+      }
+      return (ObjectNode) whole.result();
+    } catch (IOException e) {
+      throw new UncheckedIOException("re-reading an event already read", e);
     }
   }
 
@@ -224,7 +261,17 @@ final class StreamDecoder {
     parserLine = line;
   }
 
+  /**
+   * True when the input ended between top-level values and no error was raised after its end
+   * was seen: decoding the bytes that follow with a fresh decoder gives what decoding them after
+   * these would have given.
+   */
+  boolean endedCleanly() {
+    return !errorAtEof && stack.isEmpty() && !recActive;
+  }
+
   private void recover(JacksonException e) throws IOException {
+    errorAtEof |= eof;
     JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
     String msg = String.valueOf(e.getOriginalMessage())
         .replaceAll(" \\(start marker at \\[Source.*", "")

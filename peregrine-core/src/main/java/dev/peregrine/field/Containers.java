@@ -45,10 +45,12 @@ final class Containers {
     List<FieldDef> out = new ArrayList<>();
     Walk names = walk(k, "name");
     Walk images = walk(k, "image");
-    out.add(indexed(p + "name", "Name" + each, i -> j -> Walk.textsStrict(names.walk(j, i))));
-    out.add(indexed(p + "image", "Image" + each, i -> j -> Walk.textsStrict(images.walk(j, i))));
+    out.add(indexed(p + "name", "Name" + each, keys(k, "name"),
+        i -> j -> Walk.textsStrict(names.walk(j, i))));
+    out.add(indexed(p + "image", "Image" + each, keys(k, "image"),
+        i -> j -> Walk.textsStrict(images.walk(j, i))));
     out.add(indexed(p + "image.repository", "Image repository (image without tag or digest)"
-        + each, i -> j -> repositories(Walk.textsStrict(images.walk(j, i)))));
+        + each, keys(k, "image"), i -> j -> repositories(Walk.textsStrict(images.walk(j, i)))));
     out.add(joined(k, p + "command", "Command" + each + ", joined with spaces", "command"));
     out.add(joined(k, p + "args", "Arguments" + each + ", joined with spaces", "args"));
     out.add(sc(k, p + "privileged", "Whether each " + k.noun + " is privileged",
@@ -75,12 +77,14 @@ final class Containers {
   }
 
   private static Walk walk(Kind k, String... keys) {
-    String[] all = new String[keys.length + 3];
-    all[0] = REQ;
-    all[1] = "spec";
-    all[2] = k.key;
-    System.arraycopy(keys, 0, all, 3, keys.length);
-    return Walk.of(all);
+    return Walk.of(keys(k, keys).toArray(String[]::new));
+  }
+
+  /** The key path {@code requestObject.spec.<list>.<keys>}. */
+  private static List<String> keys(Kind k, String... keys) {
+    List<String> all = new ArrayList<>(List.of(REQ, "spec", k.key));
+    all.addAll(List.of(keys));
+    return List.copyOf(all);
   }
 
   private static FieldDef sc(Kind k, String name, String desc, String key) {
@@ -105,7 +109,7 @@ final class Containers {
 
   private static FieldDef joined(Kind k, String name, String desc, String key) {
     Walk w = walk(k, key);
-    return indexed(name, desc, i -> j -> {
+    return indexed(name, desc, keys(k, key), i -> j -> {
       List<JsonNode> values = w.walk(j, i);
       if (values == null) {
         return null;
@@ -133,7 +137,7 @@ final class Containers {
 
   private static FieldDef hostPorts(Kind k, String name, String desc) {
     Walk w = walk(k, "ports");
-    return indexed(name, desc, i -> j -> {
+    return indexed(name, desc, keys(k, "ports"), i -> j -> {
       List<JsonNode> values = w.walk(j, i);
       if (values == null) {
         return null;
@@ -166,7 +170,7 @@ final class Containers {
     Walk pod = Walk.of(REQ, "spec", SC, key);
     Walk each = walk(k, "");
     Walk own = Walk.of(SC, key);
-    return indexed(name, desc, i -> j -> {
+    FieldDef def = indexed(name, desc, keys(k, SC, key), i -> j -> {
       List<JsonNode> containers = each.walk(j, i);
       if (containers == null) {
         return null;
@@ -180,6 +184,9 @@ final class Containers {
       }
       return out;
     });
+    List<List<String>> reads = List.of(keys(k, SC, key), List.of(REQ, "spec", SC, key));
+    return new FieldDef(def.name(), def.type(), def.list(), def.arg(), def.description(),
+        def.binder(), arg -> reads);
   }
 
   private static List<FieldDef> firstContainer() {
@@ -187,13 +194,15 @@ final class Containers {
     Walk privileged = walk(Kind.CONTAINERS, SC, "privileged");
     return List.of(
         Defs.text("ka.req.container.image", "Deprecated; image of the pod's first container",
+            List.of(keys(Kind.CONTAINERS, "image")),
             j -> first(Walk.textsStrict(images.walk(j, 0)))),
         Defs.text("ka.req.container.image.repository",
             "Deprecated; image repository of the pod's first container",
+            List.of(keys(Kind.CONTAINERS, "image")),
             j -> first(repositories(Walk.textsStrict(images.walk(j, 0))))),
         Defs.text("ka.req.container.privileged",
             "Deprecated; \"true\" if any container is privileged, else \"false\"",
-            j -> anyTrue(privileged.walk(j, -1))));
+            List.of(keys(Kind.CONTAINERS, SC, "privileged")), j -> anyTrue(privileged.walk(j, -1))));
   }
 
   private static String first(List<String> values) {

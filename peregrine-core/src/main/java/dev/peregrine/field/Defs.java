@@ -5,53 +5,67 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
-/** Builders for {@code ka.*} field definitions. */
+/**
+ * Builders for {@code ka.*} field definitions. Each states the key paths its extractor reads
+ * (besides {@code auditID}, which every {@code ka.*} field checks and decoders always keep).
+ */
 final class Defs {
   private Defs() {}
 
-  /** A scalar with no argument. */
-  static FieldDef text(String name, String desc, Function<ObjectNode, String> fn) {
+  /** A scalar with no argument that reads the given key paths. */
+  static FieldDef text(String name, String desc, List<List<String>> reads,
+      Function<ObjectNode, String> fn) {
     Extractor x = Extractors.ka(fn);
-    return new FieldDef(name, FieldType.STRING, false, ArgKind.NONE, desc, arg -> x);
+    return new FieldDef(name, FieldType.STRING, false, ArgKind.NONE, desc, arg -> x,
+        arg -> reads);
   }
 
   /** A scalar read directly at a key path; any JSON type is turned into text. */
   static FieldDef path(String name, String desc, String... keys) {
     Walk w = Walk.of(keys);
-    return text(name, desc, json -> JsonText.asText(w.get(json)));
+    return text(name, desc, List.of(List.of(keys)), json -> JsonText.asText(w.get(json)));
   }
 
-  /** A list with no argument. */
-  static FieldDef list(String name, String desc, Function<ObjectNode, List<String>> fn) {
+  /** A list with no argument that reads the given key path. */
+  static FieldDef list(String name, String desc, List<String> reads,
+      Function<ObjectNode, List<String>> fn) {
     Extractor x = Extractors.kaList(fn);
-    return new FieldDef(name, FieldType.STRING, true, ArgKind.NONE, desc, arg -> x);
+    return new FieldDef(name, FieldType.STRING, true, ArgKind.NONE, desc, arg -> x,
+        arg -> List.of(reads));
   }
 
   /** A list read at a key path that must hold an array; each element is turned into text. */
   static FieldDef arrayPath(String name, String desc, String... keys) {
     Walk w = Walk.of(keys);
-    return list(name, desc, json -> Ka.arrayTexts(w.get(json), -1));
+    return list(name, desc, List.of(keys), json -> Ka.arrayTexts(w.get(json), -1));
   }
 
-  /** A list with an optional index; {@code fn} receives the index, or -1 when none. */
-  static FieldDef indexed(
-      String name, String desc, IntFunction<Function<ObjectNode, List<String>>> fn) {
+  /**
+   * A list with an optional index that reads the given key path; {@code fn} receives the index,
+   * or -1 when none.
+   */
+  static FieldDef indexed(String name, String desc, List<String> reads,
+      IntFunction<Function<ObjectNode, List<String>>> fn) {
     return new FieldDef(
         name, FieldType.STRING, true, ArgKind.INDEX, desc,
-        arg -> Extractors.kaList(fn.apply(index(arg))));
+        arg -> Extractors.kaList(fn.apply(index(arg))), arg -> List.of(reads));
   }
 
   /** A list read by the fanning walk, dropping entries that lack the last key. */
   static FieldDef walked(String name, String desc, String... keys) {
     Walk w = Walk.of(keys);
-    return indexed(name, desc, i -> json -> Walk.textsSkipNull(w.walk(json, i)));
+    return indexed(name, desc, List.of(keys), i -> json -> Walk.textsSkipNull(w.walk(json, i)));
   }
 
-  /** A scalar with a required key argument; {@code fn} receives the key. */
-  static FieldDef keyed(
-      String name, String desc, Function<String, Function<ObjectNode, String>> fn) {
+  /**
+   * A scalar with a required key argument that reads the given key paths; {@code fn} receives
+   * the key.
+   */
+  static FieldDef keyed(String name, String desc, List<List<String>> reads,
+      Function<String, Function<ObjectNode, String>> fn) {
     return new FieldDef(
-        name, FieldType.STRING, false, ArgKind.KEY, desc, arg -> Extractors.ka(fn.apply(arg)));
+        name, FieldType.STRING, false, ArgKind.KEY, desc, arg -> Extractors.ka(fn.apply(arg)),
+        arg -> reads);
   }
 
   /**

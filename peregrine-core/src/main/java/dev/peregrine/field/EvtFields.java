@@ -56,12 +56,13 @@ final class EvtFields {
   private static FieldDef text(
       String name, String desc, java.util.function.Function<AuditEvent, String> fn) {
     Extractor x = new Extractors.Text(fn);
-    return new FieldDef(name, FieldType.STRING, false, ArgKind.NONE, desc, arg -> x);
+    return new FieldDef(name, FieldType.STRING, false, ArgKind.NONE, desc, arg -> x,
+        FieldDef.readsNothing());
   }
 
   private static FieldDef numeric(String name, FieldType type, String desc,
       ToLongFunction<AuditEvent> value, LongFunction<String> render) {
     Extractor x = new Extractors.Numeric(type, value, render);
-    return new FieldDef(name, type, false, ArgKind.NONE, desc, arg -> x);
+    return new FieldDef(name, type, false, ArgKind.NONE, desc, arg -> x, FieldDef.readsNothing());
   }
 }

@@ -1,5 +1,6 @@
 package dev.peregrine.field;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -8,6 +9,9 @@ import java.util.function.Function;
  *
  * @param binder given the argument text (null when none), returns the extractor; it throws
  *     {@link IllegalArgumentException} with a user-facing message for a bad argument
+ * @param paths given the argument text, the key paths of the event the bound extractor may read
+ *     (each value at the end of a path possibly whole, every array on the way fanned out), or
+ *     null when it may read anything
  */
 public record FieldDef(
     String name,
@@ -15,7 +19,28 @@ public record FieldDef(
     boolean list,
     ArgKind arg,
     String description,
-    Function<String, Extractor> binder) {
+    Function<String, Extractor> binder,
+    Function<String, List<List<String>>> paths) {
+
+  /** A field that may read anything in the event. */
+  public FieldDef(String name, FieldType type, boolean list, ArgKind arg, String description,
+      Function<String, Extractor> binder) {
+    this(name, type, list, arg, description, binder, a -> null);
+  }
+
+  /** A field that reads nothing of the event's JSON (only its time, or constants). */
+  static Function<String, List<List<String>>> readsNothing() {
+    return a -> List.of();
+  }
+
+  /** This definition, reporting to {@code sink} the paths of every extractor it binds. */
+  FieldDef recordingTo(FieldReads sink) {
+    return new FieldDef(name, type, list, arg, description, a -> {
+      Extractor x = binder.apply(a);
+      sink.add(paths.apply(a));
+      return x;
+    }, paths);
+  }
 
   /**
    * Binds this field to an argument, checking the argument form first.

@@ -43,6 +43,14 @@ public final class FieldRegistry {
     return new FieldRegistry(defs);
   }
 
+  /**
+   * A view of this catalogue that reports to {@code sink} the event paths of every field bound
+   * through it (see {@link FieldDef#paths()}).
+   */
+  public FieldRegistry recording(FieldReads sink) {
+    return new FieldRegistry(all.stream().map(d -> d.recordingTo(sink)).toList());
+  }
+
   /** The field named exactly {@code name} (without argument). */
   public Optional<FieldDef> find(String name) {
     return Optional.ofNullable(byName.get(name));

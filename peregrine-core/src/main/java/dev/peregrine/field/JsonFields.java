@@ -18,13 +18,14 @@ final class JsonFields {
       String alias = prefix.equals("jevt.") ? " (alias of the json.* field)" : "";
       out.add(new FieldDef(prefix + "value", FieldType.STRING, false, ArgKind.KEY,
           "Value at a JSON pointer in the event (leading / optional)" + alias,
-          JsonFields::pointer));
+          JsonFields::pointer, JsonFields::pointerPath));
       Extractor obj = new Extractors.Text(e -> JsonText.indent(e.json()));
       out.add(new FieldDef(prefix + "obj", FieldType.STRING, false, ArgKind.NONE,
-          "The whole event as indented JSON" + alias, arg -> obj));
+          "The whole event as indented JSON" + alias, arg -> obj, arg -> null));
       Extractor raw = new Extractors.Text(e -> Long.toString(e.timeNanos()));
       out.add(new FieldDef(prefix + "rawtime", FieldType.STRING, false, ArgKind.NONE,
-          "Event time in nanoseconds since the epoch, as text" + alias, arg -> raw));
+          "Event time in nanoseconds since the epoch, as text" + alias, arg -> raw,
+          FieldDef.readsNothing()));
     }
     return out;
   }
@@ -34,12 +35,8 @@ final class JsonFields {
     if (arg.isEmpty()) {
       return new Extractors.Text(e -> JsonText.compact(e.json()));
     }
-    String body = arg.charAt(0) == '/' ? arg.substring(1) : arg;
-    String[] parts = body.split("/", -1);
-    Step[] steps = new Step[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      steps[i] = Step.of(parts[i].replace("~1", "/").replace("~0", "~"));
-    }
+    List<String> keys = keys(arg);
+    Step[] steps = keys.stream().map(Step::of).toArray(Step[]::new);
     return new Extractors.Text(e -> {
       JsonNode node = e.json();
       for (Step s : steps) {
@@ -50,5 +47,20 @@ final class JsonFields {
       }
       return JsonText.asText(node);
     });
+  }
+
+  /** The key path a JSON pointer reads; the empty pointer reads the whole event (null). */
+  static List<List<String>> pointerPath(String arg) {
+    return arg == null || arg.isEmpty() ? null : List.of(keys(arg));
+  }
+
+  /** The unescaped keys of a non-empty JSON pointer (leading slash optional). */
+  private static List<String> keys(String arg) {
+    String body = arg.charAt(0) == '/' ? arg.substring(1) : arg;
+    List<String> out = new ArrayList<>();
+    for (String part : body.split("/", -1)) {
+      out.add(part.replace("~1", "/").replace("~0", "~"));
+    }
+    return out;
   }
 }

@@ -69,7 +69,7 @@ final class Ka {
         path("ka.verb", "The request's verb (get, create, delete, ...)", "verb"),
         path("ka.uri", "The request URI as sent to the API server", "requestURI"),
         keyed("ka.uri.param", "First value of a query parameter of the request URI (key argument)",
-            key -> json -> GoUrl.firstQueryValue(JsonText.asText(json.get("requestURI")), key)),
+            List.of(List.of("requestURI")), key -> json -> GoUrl.firstQueryValue(JsonText.asText(json.get("requestURI")), key)),
         path("ka.target.name", "Name of the object the request acts on", "objectRef", "name"),
         path("ka.target.namespace", "Namespace of the object the request acts on",
             "objectRef", "namespace"),
@@ -77,14 +77,15 @@ final class Ka {
         path("ka.target.subresource", "Subresource the request acts on",
             "objectRef", "subresource"),
         text("ka.target.pod.name", "Name of the pod in the response, for requests on pods only",
-            Ka::targetPodName),
+            List.of(List.of("objectRef", "resource"), List.of("objectRef", "subresource"),
+                List.of("responseObject", "metadata", "name")), Ka::targetPodName),
         path("ka.resp.name", "Object name in the response", "responseObject", "metadata", "name"),
         path("ka.response.code", "HTTP status code of the response", "responseStatus", "code"),
         path("ka.response.reason", "Reason given in the response status",
             "responseStatus", "reason"),
         path("ka.useragent", "User agent of the client", "userAgent"),
         Defs.indexed("ka.sourceips", "Client IP addresses of the request (optional index)",
-            i -> json -> arrayTexts(sourceIps.get(json), i)));
+            List.of("sourceIPs"), i -> json -> arrayTexts(sourceIps.get(json), i)));
   }
 
   private static String targetPodName(JsonNode json) {
@@ -105,19 +106,22 @@ final class Ka {
         arrayPath("ka.req.binding.subjects", "Subjects of a role binding, each as JSON",
             REQ, "subjects"),
         list("ka.req.binding.subjects.user_names", "Names of the User subjects of a binding",
+            List.of(REQ, "subjects"),
             json -> subjectNames(subjects.get(json), "User", false)),
         list("ka.req.binding.subjects.serviceaccount_names",
-            "Names of the ServiceAccount subjects of a binding",
+            "Names of the ServiceAccount subjects of a binding", List.of(REQ, "subjects"),
             json -> subjectNames(subjects.get(json), "ServiceAccount", false)),
         list("ka.req.binding.subjects.serviceaccount_ns_names",
             "namespace:name of the ServiceAccount subjects of a binding",
+            List.of(REQ, "subjects"),
             json -> subjectNames(subjects.get(json), "ServiceAccount", true)),
         list("ka.req.binding.subjects.group_names", "Names of the Group subjects of a binding",
+            List.of(REQ, "subjects"),
             json -> subjectNames(subjects.get(json), "Group", false)),
         path("ka.req.binding.role", "Name of the role a binding refers to",
             REQ, "roleRef", "name"),
         keyed("ka.req.binding.subject.has_name",
-            "Deprecated; always \"true\" whatever the key argument",
+            "Deprecated; always \"true\" whatever the key argument", List.of(),
             key -> json -> "true"),
         path("ka.req.configmap.name", "Name of the configmap (from objectRef)",
             "objectRef", "name"),
@@ -139,7 +143,8 @@ final class Ka {
   /** Flattened string arrays found under {@code key} in each rule of a role. */
   private static FieldDef rulesField(String name, String desc, String key) {
     Walk w = Walk.of(REQ, "rules", key);
-    return Defs.indexed(name, desc + " (optional rule index)", i -> json -> {
+    return Defs.indexed(name, desc + " (optional rule index)", List.of(REQ, "rules", key),
+        i -> json -> {
       List<JsonNode> values = w.walk(json, i);
       if (values == null) {
         return null;
@@ -198,12 +203,13 @@ final class Ka {
         keyed("ka.req.volume.hostpath",
             "Deprecated; \"true\" if a hostPath volume equals the key (or starts with it when the"
                 + " key ends in *), else \"false\"",
+            List.of(List.of(REQ, "spec", "volumes", "hostPath", "path")),
             key -> hostPathMatch(hostPaths, key)),
         walked("ka.req.pod.volumes.flexvolume_driver", "Drivers of the pod's flexVolume volumes",
             REQ, "spec", "volumes", "flexVolume", "driver"),
         Defs.indexed("ka.req.pod.volumes.volume_type",
             "Volume source kinds of the pod's volumes (every key but name)",
-            i -> json -> volumeTypes(volumes.walk(json, i))));
+            List.of(REQ, "spec", "volumes"), i -> json -> volumeTypes(volumes.walk(json, i))));
   }
 
   private static Function<ObjectNode, String> hostPathMatch(Walk hostPaths, String key) {
