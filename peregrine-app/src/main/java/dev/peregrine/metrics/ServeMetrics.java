@@ -71,6 +71,7 @@ public final class ServeMetrics {
     GaugeWithCallback.builder().name("peregrine_queue_capacity")
         .help("Capacity of the ingest queue in events.")
         .callback(cb -> cb.call(queueCapacity)).register(registry);
+    JvmMetrics.register(registry);
     double[] buckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
         5, 10};
     latency = Histogram.builder().name("peregrine_event_latency_seconds")
