@@ -56,7 +56,7 @@ public final class ServeCommand implements Callable<Integer> {
   int queueEvents = Limits.DEFAULT_QUEUE_EVENTS;
 
   @Option(names = "--workers", paramLabel = "N",
-      description = "Engine worker threads (default: half the processors, at least 1).")
+      description = "Engine worker threads (default: one per processor, at least 2).")
   Integer workers;
 
   @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this chain.")

@@ -72,8 +72,9 @@ public record LoadReport(long sent, long batches, long acked, long rejected, lon
       line(b, "server heap", "max used %s, after last GC %s", mib(server.heapMaxBytes()),
           mib(server.heapAfterGcBytes()));
     }
-    line(b, "verified", "%s", verified() ? "yes: acknowledged == accepted == evaluated"
-        : "NO");
+    line(b, "verified", "%s", !verified() ? "NO"
+        : server.deduplicated() == 0 ? "yes: acknowledged == accepted == evaluated"
+        : "yes: acknowledged == accepted == evaluated + deduplicated");
     return b.toString();
   }
 

@@ -43,8 +43,17 @@ public record ServeConfig(String host, int port, List<String> auditPaths, Limits
   /** Defaults for everything; listens on {@code host:port}. */
   public static ServeConfig defaults(String host, int port) {
     return new ServeConfig(host, port, DEFAULT_PATHS, Limits.defaults(), null, null, null,
-        Spool.DEFAULT_MAX_BYTES, Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+        Spool.DEFAULT_MAX_BYTES, defaultWorkers(),
         Dedup.DEFAULT_ENTRIES, Dedup.DEFAULT_WINDOW, DEFAULT_DRAIN, 1, "dev");
+  }
+
+  /**
+   * Default engine workers: one per processor, at least two. Workers wait on the queue when idle;
+   * with fewer workers than processors the HTTP threads decode faster than the rules run and the
+   * queue fills (measured in docs/performance.md).
+   */
+  public static int defaultWorkers() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
   }
 
   /** With other limits. */
