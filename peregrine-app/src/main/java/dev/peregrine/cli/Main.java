@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Falco-compatible threat detection for Kubernetes audit logs.",
     subcommands = {ReplayCommand.class, ServeCommand.class, RulesCommand.class, FieldsCommand.class,
         PolicyCommand.class, WebhookConfigCommand.class, BenchCommand.class, CorpusCommand.class,
+        LoadGenCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit status for bad usage (unknown option, missing argument). */

@@ -4,6 +4,7 @@ import dev.peregrine.diag.Issue;
 import dev.peregrine.engine.Alert;
 import dev.peregrine.engine.Engine;
 import dev.peregrine.event.AuditEvent;
+import dev.peregrine.event.Format;
 import dev.peregrine.field.FieldRegistry;
 import dev.peregrine.metrics.ServeMetrics;
 import dev.peregrine.output.AlertSink;
@@ -47,6 +48,16 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Audit endpoint path (repeatable; default /k8s-audit and /k8s_audit).")
   List<String> paths = new ArrayList<>();
 
+  @Option(names = "--cloud-path", paramLabel = "PATH",
+      description = "Also accept managed-cluster envelopes (AKS Event Hubs records, GKE Pub/Sub"
+          + " push, EKS Firehose and CloudWatch subscription payloads) on PATH, e.g."
+          + " /cloud-audit (default: off).")
+  String cloudPath;
+
+  @Option(names = "--cloud-format", paramLabel = "FORMAT",
+      description = "Envelopes --cloud-path unwraps: auto, eks, gke or aks (default auto).")
+  String cloudFormat = "auto";
+
   @Option(names = "--max-body-bytes", paramLabel = "BYTES",
       description = "Largest request body (default ${DEFAULT-VALUE}).")
   long maxBody = Limits.DEFAULT_MAX_BODY_BYTES;
@@ -56,7 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
   int queueEvents = Limits.DEFAULT_QUEUE_EVENTS;
 
   @Option(names = "--workers", paramLabel = "N",
-      description = "Engine worker threads (default: half the processors, at least 1).")
+      description = "Engine worker threads (default: one per processor, at least 2).")
   Integer workers;
 
   @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this chain.")
@@ -202,7 +213,9 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       server.start();
       err.println("peregrine: serving " + config.auditPaths() + " on " + config.host() + ":"
-          + server.port() + (config.spoolDir() == null ? "" : ", spool " + config.spoolDir()));
+          + server.port() + (config.spoolDir() == null ? "" : ", spool " + config.spoolDir())
+          + (config.cloudPath() == null ? "" : ", managed-cluster envelopes on "
+              + config.cloudPath()));
       err.flush();
       onStarted.accept(server);
       stop.await();
@@ -254,8 +267,16 @@ public final class ServeCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--path must start with /: " + p);
       }
     }
+    if (cloudPath != null && !cloudPath.startsWith("/")) {
+      throw new IllegalArgumentException("--cloud-path must start with /: " + cloudPath);
+    }
+    Format format = Format.parse(cloudFormat);
+    if (format == Format.K8S) {
+      throw new IllegalArgumentException("--cloud-format: expected auto, eks, gke or aks");
+    }
     return c.withEngine(paths.isEmpty() ? c.auditPaths() : paths,
-        workers == null ? c.workers() : workers, dedupEntries, Duration.ofSeconds(dedupSeconds));
+        workers == null ? c.workers() : workers, dedupEntries, Duration.ofSeconds(dedupSeconds))
+        .withCloud(cloudPath, format);
   }
 
   private static String version() {

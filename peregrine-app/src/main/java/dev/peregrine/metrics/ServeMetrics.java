@@ -34,6 +34,7 @@ public final class ServeMetrics {
   private final Counter refused;
   private final Counter requests;
   private final Counter spoolReplayed;
+  private final Counter skipped;
   private final Histogram latency;
   private final Histogram ackLatency;
 
@@ -71,6 +72,10 @@ public final class ServeMetrics {
     GaugeWithCallback.builder().name("peregrine_queue_capacity")
         .help("Capacity of the ingest queue in events.")
         .callback(cb -> cb.call(queueCapacity)).register(registry);
+    skipped = counter("peregrine_records_skipped",
+        "Managed-cluster envelope records passed over on purpose (other log categories,"
+        + " services or streams).");
+    JvmMetrics.register(registry);
     double[] buckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
         5, 10};
     latency = Histogram.builder().name("peregrine_event_latency_seconds")
@@ -108,6 +113,13 @@ public final class ServeMetrics {
   /** Counts rejected records under {@code reason}. */
   public void rejected(String reason, long n) {
     rejected.labelValues(reason).inc(n);
+  }
+
+  /** Counts envelope records passed over on purpose. */
+  public void skipped(long n) {
+    if (n > 0) {
+      skipped.inc(n);
+    }
   }
 
   /** Counts events skipped as duplicates. */

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.peregrine.event.AuditEvent;
 import dev.peregrine.event.DecodeError;
 import dev.peregrine.event.DecodeLimits;
+import dev.peregrine.event.DecodeStats;
 import dev.peregrine.event.EventDecoder;
+import dev.peregrine.event.Format;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ import java.util.Optional;
  * Turns one request body into events, or into the reason the whole body is refused. Bodies whose
  * JSON is malformed, too deep, holds a too-long string, holds no event at all or too many events
  * are refused whole; otherwise the valid events are kept and the rejected items are reported.
+ * The audit paths read native events only ({@link Format#K8S}, as Falco's {@code k8saudit}); the
+ * cloud path also unwraps the managed-cluster envelopes of its format.
  */
 final class BatchParser {
   /** Origin of webhook events in diagnostics. */
@@ -28,8 +32,12 @@ final class BatchParser {
   /** The outcome of parsing a body. */
   sealed interface Parsed {}
 
-  /** Usable body: the valid events and the rejected items (possibly none). */
-  record Ok(List<AuditEvent> events, List<DecodeError> rejected) implements Parsed {}
+  /**
+   * Usable body: the valid events, the rejected items (possibly none) and the number of envelope
+   * records passed over on purpose (other log categories, services or streams).
+   */
+  record Ok(List<AuditEvent> events, List<DecodeError> rejected, long skipped)
+      implements Parsed {}
 
   /**
    * Refused body.
@@ -40,13 +48,24 @@ final class BatchParser {
    */
   record Refused(int status, String reason, Map<String, Object> body) implements Parsed {}
 
+  /** First byte of a spooled cloud body: no JSON text starts with it. */
+  static final byte CLOUD_MARK = 0x01;
+
   private final Limits limits;
+  private final Format format;
   private final EventDecoder decoder;
   private final JsonFactory locator;
 
+  /** A parser of native bodies (the audit paths). */
   BatchParser(Limits limits) {
+    this(limits, Format.K8S);
+  }
+
+  /** A parser of native bodies and the envelopes of {@code format}. */
+  BatchParser(Limits limits, Format format) {
     this.limits = limits;
-    this.decoder = new EventDecoder(new DecodeLimits(limits.maxEventBytes()));
+    this.format = format;
+    this.decoder = new EventDecoder(new DecodeLimits(limits.maxEventBytes()), format);
     this.locator = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
         .maxStringLength(Integer.MAX_VALUE).maxNestingDepth(Integer.MAX_VALUE).build()).build();
   }
@@ -64,10 +83,14 @@ final class BatchParser {
     }
     List<AuditEvent> events = new ArrayList<>();
     List<DecodeError> errors = new ArrayList<>();
-    decoder.decode(body, ORIGIN, events::add, errors::add);
+    DecodeStats stats = decoder.decode(body, ORIGIN, events::add, errors::add);
     for (DecodeError e : errors) {
       if (e.reason().startsWith("invalid JSON")) {
-        return malformed(body, e);
+        Optional<Refused> m = malformed(body, e);
+        if (m.isPresent()) {
+          return m.get();
+        }
+        break;  // the body is valid JSON: the text inside an envelope is not (a rejected item)
       }
     }
     if (events.size() > limits.maxEventsPerBatch()) {
@@ -79,17 +102,45 @@ final class BatchParser {
       r.body().put("rejected", rejected(errors));
       return r;
     }
-    return new Ok(events, errors);
+    return new Ok(events, errors, stats.skipped());
   }
 
-  /** Locates the syntax error exactly (byte offset, line, column) with a plain token pass. */
-  private Refused malformed(byte[] body, DecodeError first) {
+  /**
+   * What the spool keeps of an accepted body: native bodies as they are; cloud bodies behind
+   * {@link #CLOUD_MARK} and the format, so that a restart parses them the same way.
+   */
+  byte[] spooled(byte[] body) {
+    if (format == Format.K8S) {
+      return body;
+    }
+    byte[] out = new byte[body.length + 2];
+    out[0] = CLOUD_MARK;
+    out[1] = (byte) format.ordinal();
+    System.arraycopy(body, 0, out, 2, body.length);
+    return out;
+  }
+
+  /** Parses a spool record written by {@link #spooled}. */
+  static Parsed parseSpooled(Limits limits, byte[] record) {
+    if (record.length >= 2 && record[0] == CLOUD_MARK) {
+      Format f = Format.values()[record[1]];
+      return new BatchParser(limits, f).parse(java.util.Arrays.copyOfRange(record, 2,
+          record.length));
+    }
+    return new BatchParser(limits).parse(record);
+  }
+
+  /**
+   * Locates the syntax error exactly (byte offset, line, column) with a plain token pass; empty
+   * when the body itself is valid JSON (the error was in JSON text embedded in an envelope).
+   */
+  private Optional<Refused> malformed(byte[] body, DecodeError first) {
     Refused r = refused(400, "invalid_json", "malformed JSON");
     try (JsonParser p = locator.createParser(body)) {
       while (p.nextToken() != null) {
         p.skipChildren();
       }
-      r.body().put("detail", first.reason());
+      return Optional.empty();
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       r.body().put("detail", String.valueOf(e.getOriginalMessage())
@@ -105,7 +156,7 @@ final class BatchParser {
     if (first.path() != null) {
       r.body().put("path", first.path());
     }
-    return r;
+    return Optional.of(r);
   }
 
   static Refused refused(int status, String reason, String message) {
@@ -135,6 +186,8 @@ final class BatchParser {
       return "bad_timestamp";
     } else if (r.startsWith("event larger")) {
       return "event_too_large";
+    } else if (r.startsWith("invalid JSON")) {
+      return "invalid_json";
     }
     return "other";
   }

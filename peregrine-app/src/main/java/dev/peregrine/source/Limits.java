@@ -23,8 +23,12 @@ public record Limits(long maxBodyBytes, long maxEventBytes, int maxDepth, long m
   public static final long DEFAULT_MAX_STRING_BYTES = 4L * 1024 * 1024;
   /** Default events per request: 10 000 (the apiserver sends at most 400 by default). */
   public static final int DEFAULT_MAX_EVENTS_PER_BATCH = 10_000;
-  /** Default queue capacity in events (the apiserver's own buffer holds 10 000). */
-  public static final int DEFAULT_QUEUE_EVENTS = 50_000;
+  /**
+   * Default queue capacity in events, as the apiserver's own buffer. Queued events are decoded
+   * trees (about 10 KB each), so this also bounds the heap the queue takes (about 100 MB); a
+   * larger queue only delays the 429 under overload and costs garbage-collection time.
+   */
+  public static final int DEFAULT_QUEUE_EVENTS = 10_000;
 
   /** Checks that every limit is positive and the event limit fits the body limit. */
   public Limits {

@@ -1,5 +1,6 @@
 package dev.peregrine.source;
 
+import dev.peregrine.event.Format;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,11 +22,14 @@ import java.util.List;
  * @param drainTimeout longest wait for the queue to drain at shutdown
  * @param retryAfterSeconds value of Retry-After on 429/503
  * @param version Peregrine's version, for /versions and the version metric
+ * @param cloudPath path that accepts managed-cluster envelopes (Event Hubs, Pub/Sub push,
+ *     Firehose, CloudWatch subscription payloads), or null for none
+ * @param cloudFormat envelopes the cloud path unwraps ({@link Format#AUTO}: all)
  */
 public record ServeConfig(String host, int port, List<String> auditPaths, Limits limits,
     TlsFiles tls, Path tokenFile, Path spoolDir, long spoolMaxBytes, int workers,
     int dedupEntries, Duration dedupWindow, Duration drainTimeout, int retryAfterSeconds,
-    String version) {
+    String version, String cloudPath, Format cloudFormat) {
   /** Default listen address. */
   public static final String DEFAULT_HOST = "0.0.0.0";
   /** Default port, as Falco's webserver. */
@@ -38,42 +42,67 @@ public record ServeConfig(String host, int port, List<String> auditPaths, Limits
   /** Copies the path list. */
   public ServeConfig {
     auditPaths = List.copyOf(auditPaths);
+    if (cloudPath != null && auditPaths.contains(cloudPath)) {
+      throw new IllegalArgumentException("the cloud path " + cloudPath
+          + " is also an audit path");
+    }
   }
 
   /** Defaults for everything; listens on {@code host:port}. */
   public static ServeConfig defaults(String host, int port) {
     return new ServeConfig(host, port, DEFAULT_PATHS, Limits.defaults(), null, null, null,
-        Spool.DEFAULT_MAX_BYTES, Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
-        Dedup.DEFAULT_ENTRIES, Dedup.DEFAULT_WINDOW, DEFAULT_DRAIN, 1, "dev");
+        Spool.DEFAULT_MAX_BYTES, defaultWorkers(),
+        Dedup.DEFAULT_ENTRIES, Dedup.DEFAULT_WINDOW, DEFAULT_DRAIN, 1, "dev", null, Format.AUTO);
+  }
+
+  /**
+   * Default engine workers: one per processor, at least two. Workers wait on the queue when idle;
+   * with fewer workers than processors the HTTP threads decode faster than the rules run and the
+   * queue fills (measured in docs/performance.md).
+   */
+  public static int defaultWorkers() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
   }
 
   /** With other limits. */
   public ServeConfig withLimits(Limits l) {
     return new ServeConfig(host, port, auditPaths, l, tls, tokenFile, spoolDir, spoolMaxBytes,
-        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version);
+        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version, cloudPath,
+        cloudFormat);
   }
 
   /** With TLS and token settings. */
   public ServeConfig withSecurity(TlsFiles t, Path token) {
     return new ServeConfig(host, port, auditPaths, limits, t, token, spoolDir, spoolMaxBytes,
-        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version);
+        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version, cloudPath,
+        cloudFormat);
   }
 
   /** With a spool. */
   public ServeConfig withSpool(Path dir, long maxBytes) {
     return new ServeConfig(host, port, auditPaths, limits, tls, tokenFile, dir, maxBytes,
-        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version);
+        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version, cloudPath,
+        cloudFormat);
   }
 
   /** With other worker, path and de-duplication settings. */
   public ServeConfig withEngine(List<String> paths, int nWorkers, int entries, Duration window) {
     return new ServeConfig(host, port, paths, limits, tls, tokenFile, spoolDir, spoolMaxBytes,
-        nWorkers, entries, window, drainTimeout, retryAfterSeconds, version);
+        nWorkers, entries, window, drainTimeout, retryAfterSeconds, version, cloudPath,
+        cloudFormat);
+  }
+
+  /** With an endpoint for managed-cluster envelopes at {@code path} (null: none). */
+  public ServeConfig withCloud(String path, Format format) {
+    return new ServeConfig(host, port, auditPaths, limits, tls, tokenFile, spoolDir, spoolMaxBytes,
+        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version, path,
+        format);
   }
 
   /** With another version string. */
   public ServeConfig withVersion(String v) {
     return new ServeConfig(host, port, auditPaths, limits, tls, tokenFile, spoolDir, spoolMaxBytes,
-        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, v);
+        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, v, cloudPath,
+        cloudFormat);
   }
 }

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An audit request is answered 200 only after its body was parsed and its events admitted
  * (queued, and spooled when a spool is configured). Checks happen before the body is read where
- * possible: method (405), token (401/403), content type (415), declared length (413).
+ * possible: method (405), token (401/403), content type (415), declared length (413). The
+ * optional cloud path answers the same way for managed-cluster envelopes, also takes gzip bodies
+ * and Firehose's access key, and answers Firehose requests in the shape Firehose expects.
  */
 final class WebhookHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
@@ -39,7 +41,13 @@ final class WebhookHandler extends Handler.Abstract {
   private static final int LOGGED_REJECTS = 10;
 
   private final ServeConfig config;
+  /** Kinesis Data Firehose's request id header; its answer must echo the id. */
+  static final String FIREHOSE_REQUEST_ID = "X-Amz-Firehose-Request-Id";
+  /** Kinesis Data Firehose's access key header, taken as a bearer token on the cloud path. */
+  static final String FIREHOSE_ACCESS_KEY = "X-Amz-Firehose-Access-Key";
+
   private final BatchParser parser;
+  private final BatchParser cloudParser;
   private final Ingest ingest;
   private final ServeMetrics metrics;
   private final TokenAuth auth;
@@ -51,6 +59,7 @@ final class WebhookHandler extends Handler.Abstract {
       BooleanSupplier ready, Map<String, Object> versions, LongSupplier nanoTime) {
     this.config = config;
     this.parser = new BatchParser(config.limits());
+    this.cloudParser = new BatchParser(config.limits(), config.cloudFormat());
     this.ingest = ingest;
     this.metrics = metrics;
     this.auth = auth;
@@ -62,10 +71,18 @@ final class WebhookHandler extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String path = Request.getPathInContext(request);
-    if (config.auditPaths().contains(path)) {
+    boolean cloud = path.equals(config.cloudPath());
+    if (cloud || config.auditPaths().contains(path)) {
       long t0 = nanoTime.getAsLong();
-      int status = audit(request, response, callback, t0);
-      metrics.request(status);
+      Answer a = audit(request, cloud ? cloudParser : parser, cloud, t0);
+      a.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+      Object body = a.body();
+      String firehose = request.getHeaders().get(FIREHOSE_REQUEST_ID);
+      if (cloud && firehose != null) {
+        body = CloudBodies.firehoseAnswer(firehose, System.currentTimeMillis(), a);
+      }
+      send(response, callback, a.status(), body);
+      metrics.request(a.status());
       metrics.ackLatency((nanoTime.getAsLong() - t0) / 1e9);
       return true;
     }
@@ -102,21 +119,34 @@ final class WebhookHandler extends Handler.Abstract {
     }
   }
 
-  /** Answers one audit request; returns the status sent. */
-  private int audit(Request request, Response response, Callback callback, long t0)
+  /**
+   * The answer to an audit request.
+   *
+   * @param headers extra response headers
+   */
+  record Answer(int status, Map<String, Object> body, Map<String, String> headers) {
+    Answer(int status, Map<String, Object> body) {
+      this(status, body, Map.of());
+    }
+  }
+
+  /** Answers one audit request (an audit path, or the cloud path with {@code cloud}). */
+  private Answer audit(Request request, BatchParser p, boolean cloud, long t0)
       throws IOException {
     if (!HttpMethod.POST.is(request.getMethod())) {
-      response.getHeaders().put(HttpHeader.ALLOW, "POST");
-      return send(response, callback, 405, error(request.getMethod() + " method not allowed"));
+      return new Answer(405, error(request.getMethod() + " method not allowed"),
+          Map.of(HttpHeader.ALLOW.asString(), "POST"));
     }
     if (auth != null) {
-      switch (auth.check(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+      String given = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+      String key = cloud ? request.getHeaders().get(FIREHOSE_ACCESS_KEY) : null;
+      switch (key != null && given == null ? auth.check("Bearer " + key) : auth.check(given)) {
         case MISSING -> {
-          response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"peregrine\"");
-          return send(response, callback, 401, error("bearer token required"));
+          return new Answer(401, error("bearer token required"),
+              Map.of(HttpHeader.WWW_AUTHENTICATE.asString(), "Bearer realm=\"peregrine\""));
         }
         case WRONG -> {
-          return send(response, callback, 403, error("bearer token not accepted"));
+          return new Answer(403, error("bearer token not accepted"));
         }
         case OK -> { }
       }
@@ -124,44 +154,46 @@ final class WebhookHandler extends Handler.Abstract {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     if (type == null || !type.toLowerCase(Locale.ROOT).contains("application/json")) {
       metrics.rejected("content_type", 1);
-      return send(response, callback, 415,
-          error("Content-Type must be application/json, was " + type));
+      return new Answer(415, error("Content-Type must be application/json, was " + type));
     }
     long max = config.limits().maxBodyBytes();
     if (request.getLength() > max) {
-      return tooLarge(response, callback, request.getLength(), max);
+      return tooLarge(request.getLength(), max);
     }
     byte[] body = readBody(request, max);
-    if (body == null) {
-      return tooLarge(response, callback, -1, max);
+    if (body != null && cloud && CloudBodies.gzipped(body,
+        request.getHeaders().get(HttpHeader.CONTENT_ENCODING))) {
+      body = CloudBodies.gunzip(body, max);
     }
-    return switch (parser.parse(body)) {
+    if (body == null) {
+      return tooLarge(-1, max);
+    }
+    return switch (p.parse(body)) {
       case BatchParser.Refused r -> {
         metrics.rejected(r.reason(), 1);
         LOG.warn("refused batch ({}): {}", r.status(), r.body());
-        yield send(response, callback, r.status(), r.body());
+        yield new Answer(r.status(), r.body());
       }
-      case BatchParser.Ok ok -> admit(body, ok, response, callback, t0);
+      case BatchParser.Ok ok -> admit(p.spooled(body), ok, t0);
     };
   }
 
-  private int admit(byte[] body, BatchParser.Ok ok, Response response, Callback callback,
-      long t0) throws IOException {
+  private Answer admit(byte[] spooled, BatchParser.Ok ok, long t0) {
     int n = ok.events().size();
     metrics.received(n + ok.rejected().size());
-    Ingest.Outcome outcome = ingest.admit(body, ok.events(), t0);
+    metrics.skipped(ok.skipped());
+    Ingest.Outcome outcome = ingest.admit(spooled, ok.events(), t0);
     if (outcome != Ingest.Outcome.ACCEPTED) {
       String reason = outcome.name().toLowerCase(Locale.ROOT);
       metrics.refused(reason, n);
-      response.getHeaders().put(HttpHeader.RETRY_AFTER,
-          Integer.toString(config.retryAfterSeconds()));
       int status = outcome == Ingest.Outcome.QUEUE_FULL ? 429 : 503;
-      return send(response, callback, status, error(switch (outcome) {
+      return new Answer(status, error(switch (outcome) {
         case QUEUE_FULL -> "ingest queue is full; retry later";
         case SPOOL_FULL -> "spool is full; retry later";
         case STOPPING -> "shutting down; retry later";
         default -> "spool write failed; retry later";
-      }));
+      }), Map.of(HttpHeader.RETRY_AFTER.asString(),
+          Integer.toString(config.retryAfterSeconds())));
     }
     metrics.accepted(n);
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -171,7 +203,10 @@ final class WebhookHandler extends Handler.Abstract {
       answer.put("rejected_count", ok.rejected().size());
       answer.put("rejected", BatchParser.rejected(ok.rejected()));
     }
-    return send(response, callback, 200, answer);
+    if (ok.skipped() > 0) {
+      answer.put("skipped", ok.skipped());
+    }
+    return new Answer(200, answer);
   }
 
   private void reportRejected(List<DecodeError> rejected) {
@@ -184,10 +219,10 @@ final class WebhookHandler extends Handler.Abstract {
     }
   }
 
-  private int tooLarge(Response response, Callback callback, long length, long max) {
+  private Answer tooLarge(long length, long max) {
     metrics.rejected("body_too_large", 1);
     String size = length >= 0 ? length + " bytes" : "body";
-    return send(response, callback, 413, error(size + " over the limit of " + max + " bytes"));
+    return new Answer(413, error(size + " over the limit of " + max + " bytes"));
   }
 
   /** The body, or null when it is longer than {@code max}. */
@@ -199,7 +234,9 @@ final class WebhookHandler extends Handler.Abstract {
   }
 
   private static Map<String, Object> error(String message) {
-    return Map.of("error", message);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("error", message);
+    return m;
   }
 
   private static int send(Response response, Callback callback, int status, Object body) {

@@ -108,8 +108,10 @@ public final class WebhookServer implements AutoCloseable {
       timer.scheduleWithFixedDelay(this::checkpoint, CHECKPOINT_MILLIS, CHECKPOINT_MILLIS,
           TimeUnit.MILLISECONDS);
     }
-    LOG.info("listening on {}://{}:{} {}", config.tls() == null ? "http" : "https",
-        config.host(), port(), config.auditPaths());
+    LOG.info("listening on {}://{}:{} {}{}", config.tls() == null ? "http" : "https",
+        config.host(), port(), config.auditPaths(), config.cloudPath() == null ? ""
+            : ", managed-cluster envelopes (" + config.cloudFormat() + ") on "
+            + config.cloudPath());
   }
 
   private void done(long seq) {
@@ -123,11 +125,10 @@ public final class WebhookServer implements AutoCloseable {
     if (pending.isEmpty()) {
       return;
     }
-    BatchParser parser = new BatchParser(config.limits());
     long events = 0;
     for (Spool.Record r : pending) {
       List<AuditEvent> list = new ArrayList<>();
-      if (parser.parse(r.body()) instanceof BatchParser.Ok ok) {
+      if (BatchParser.parseSpooled(config.limits(), r.body()) instanceof BatchParser.Ok ok) {
         list.addAll(ok.events());
       }
       events += list.size();

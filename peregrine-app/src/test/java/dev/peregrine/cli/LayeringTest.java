@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
   static final List<String> PIPELINE = List.of(
       "diag", "event", "lang", "rules", "field", "engine", "output", "metrics", "source", "bench",
-      "cli");
+      "loadgen", "cli");
 
   static JavaClasses classes;
 
