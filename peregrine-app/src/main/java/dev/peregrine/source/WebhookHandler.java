@@ -143,10 +143,13 @@ final class WebhookHandler extends Handler.Abstract {
       switch (key != null && given == null ? auth.check("Bearer " + key) : auth.check(given)) {
         case MISSING -> {
           return new Answer(401, error("bearer token required"),
-              Map.of(HttpHeader.WWW_AUTHENTICATE.asString(), "Bearer realm=\"peregrine\""));
+              Map.of(HttpHeader.WWW_AUTHENTICATE.asString(), "Bearer realm=\"peregrine\"",
+                  HttpHeader.CONNECTION.asString(), "close"));
         }
         case WRONG -> {
-          return new Answer(403, error("bearer token not accepted"));
+          // the body is never read: close the connection so a client does not reuse it
+          return new Answer(403, error("bearer token not accepted"),
+              Map.of(HttpHeader.CONNECTION.asString(), "close"));
         }
         case OK -> { }
       }
