@@ -77,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_USAGE;
     }
-    FieldRegistry registry = FieldRegistry.standard(Environment.zone(), Environment.hostname());
+    FieldRegistry registry = Environment.registry();
     BenchReport report = Bench.run(config, registry, err);
     report.print(out);
     if (json != null) {

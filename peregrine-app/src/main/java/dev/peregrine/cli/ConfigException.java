@@ -1,6 +1,7 @@
 package dev.peregrine.cli;
 
 import dev.peregrine.diag.Issue;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,5 +16,14 @@ final class ConfigException extends Exception {
 
   List<Issue> issues() {
     return issues;
+  }
+
+  /** Prints every issue and what the command did not do; returns exit status 1. */
+  int report(PrintWriter err, String consequence) {
+    for (Issue i : issues) {
+      err.println(i.render());
+    }
+    err.println("peregrine: the configuration has errors; " + consequence);
+    return 1;
   }
 }

@@ -24,7 +24,7 @@ record Detections(List<String> names, Function<AuditEvent, List<String>> detecto
   /** Loads the rules; empty (after printing the issues) when they have errors. */
   static Optional<Detections> load(List<Path> paths, PrintWriter err) throws IOException {
     List<RulesInput> inputs = RuleSets.read(paths);
-    FieldRegistry registry = FieldRegistry.standard(Environment.zone(), Environment.hostname());
+    FieldRegistry registry = Environment.registry();
     Engine.Build build = RuleSets.build(inputs, registry,
         EngineOptions.defaults().withMatchAll(true), err);
     if (build.engine().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.field.FieldRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.ZoneId;
@@ -24,5 +25,10 @@ final class Environment {
   /** The zone for text times: the JVM default (honours {@code TZ}). */
   static ZoneId zone() {
     return ZoneId.systemDefault();
+  }
+
+  /** The standard field catalogue for this process's zone and host name. */
+  static FieldRegistry registry() {
+    return FieldRegistry.standard(zone(), hostname());
   }
 }

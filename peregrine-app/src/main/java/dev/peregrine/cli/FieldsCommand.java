@@ -21,7 +21,7 @@ final class FieldsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    FieldRegistry registry = FieldRegistry.standard(Environment.zone(), Environment.hostname());
+    FieldRegistry registry = Environment.registry();
     for (FieldDef f : registry.all()) {
       if (!f.name().startsWith(prefix)) {
         continue;

@@ -51,6 +51,15 @@ final class OutputsFactory {
     }
   }
 
+  /** {@link #open} with messages logged to {@code err} as {@code peregrine: ...} lines. */
+  static Opened open(Config c, Writer stdout, java.io.PrintWriter err, boolean blockingStdout,
+      Duration closeWait) throws ConfigException {
+    return open(c, stdout, Environment.hostname(), message -> {
+      err.println("peregrine: " + message);
+      err.flush();
+    }, blockingStdout, closeWait);
+  }
+
   /**
    * Starts every enabled output.
    *

@@ -1,6 +1,5 @@
 package dev.peregrine.cli;
 
-import dev.peregrine.diag.Issue;
 import dev.peregrine.engine.Alert;
 import dev.peregrine.engine.Engine;
 import dev.peregrine.event.AuditEvent;
@@ -11,7 +10,6 @@ import dev.peregrine.event.Input;
 import dev.peregrine.event.InputException;
 import dev.peregrine.event.InputFiles;
 import dev.peregrine.event.ParallelDecoder;
-import dev.peregrine.field.FieldRegistry;
 import dev.peregrine.output.AlertSink;
 import dev.peregrine.output.Outputs;
 import dev.peregrine.output.SinkStats;
@@ -91,11 +89,9 @@ final class ReplayCommand implements Callable<Integer> {
       err.println("peregrine: " + e.getMessage());
       return Main.EXIT_USAGE;
     } catch (ConfigException e) {
-      return configErrors(e, err);
+      return e.report(err, "nothing was evaluated");
     }
-    FieldRegistry registry = FieldRegistry.standard(Environment.zone(), Environment.hostname());
-    Engine.Build build = RuleSets.build(RuleSets.read(ruleOptions.rulePaths(config)), registry,
-        ruleOptions.engineOptions(config), err);
+    Engine.Build build = ruleOptions.buildEngine(config, err);
     if (build.engine().isEmpty()) {
       err.println("peregrine: rules have errors; nothing was evaluated");
       return 1;
@@ -109,12 +105,9 @@ final class ReplayCommand implements Callable<Integer> {
     }
     OutputsFactory.Opened outputs;
     try {
-      outputs = OutputsFactory.open(config, out, Environment.hostname(), message -> {
-        err.println("peregrine: " + message);
-        err.flush();
-      }, true, CLOSE_WAIT);
+      outputs = OutputsFactory.open(config, out, err, true, CLOSE_WAIT);
     } catch (ConfigException e) {
-      return configErrors(e, err);
+      return e.report(err, "nothing was evaluated");
     }
     if (config.file().enabled() || config.program().enabled()) {
       Signals.onUsr1(outputs.outputs()::reopen);
@@ -188,11 +181,4 @@ final class ReplayCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private static int configErrors(ConfigException e, PrintWriter err) {
-    for (Issue i : e.issues()) {
-      err.println(i.render());
-    }
-    err.println("peregrine: the configuration has errors; nothing was evaluated");
-    return 1;
-  }
 }

@@ -119,6 +119,13 @@ final class RuleOptions {
         .withSelection(disabledRules, Set.copyOf(disabledTags), Set.copyOf(enabledTags));
   }
 
+  /** Loads and compiles the configured rules, printing every diagnostic to {@code err}. */
+  dev.peregrine.engine.Engine.Build buildEngine(Config c, java.io.PrintWriter err)
+      throws java.io.IOException {
+    return RuleSets.build(RuleSets.read(rulePaths(c)), Environment.registry(), engineOptions(c),
+        err);
+  }
+
   EngineOptions engineOptions(Config c) {
     return engineOptions(Settings.of(c));
   }

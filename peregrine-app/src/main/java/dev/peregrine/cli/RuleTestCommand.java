@@ -73,7 +73,7 @@ final class RuleTestCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    FieldRegistry registry = FieldRegistry.standard(Environment.zone(), Environment.hostname());
+    FieldRegistry registry = Environment.registry();
     RuleTestRunner runner = new RuleTestRunner(ruleset, registry);
     List<CaseResult> results = new ArrayList<>();
     for (TestFile f : files) {

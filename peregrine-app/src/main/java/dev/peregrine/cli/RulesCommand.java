@@ -43,7 +43,7 @@ final class RulesCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       List<RulesInput> inputs = RuleSets.read(files);
-      FieldRegistry registry = FieldRegistry.standard(Environment.zone(), Environment.hostname());
+      FieldRegistry registry = Environment.registry();
       Engine.Build build = RuleSets.build(inputs, registry, EngineOptions.defaults(), out);
       long errors = build.issues().stream().filter(Issue::isError).count();
       long warnings = build.issues().size() - errors;

@@ -1,11 +1,9 @@
 package dev.peregrine.cli;
 
-import dev.peregrine.diag.Issue;
 import dev.peregrine.engine.Alert;
 import dev.peregrine.engine.Engine;
 import dev.peregrine.event.AuditEvent;
 import dev.peregrine.event.Format;
-import dev.peregrine.field.FieldRegistry;
 import dev.peregrine.metrics.ServeMetrics;
 import dev.peregrine.output.AlertSink;
 import dev.peregrine.output.Outputs;
@@ -121,11 +119,9 @@ public final class ServeCommand implements Callable<Integer> {
       err.println("peregrine: " + e.getMessage());
       return Main.EXIT_USAGE;
     } catch (ConfigException e) {
-      return configErrors(e, err);
+      return e.report(err, "not serving");
     }
-    FieldRegistry registry = FieldRegistry.standard(Environment.zone(), Environment.hostname());
-    Engine.Build build = RuleSets.build(RuleSets.read(ruleOptions.rulePaths(settings)), registry,
-        ruleOptions.engineOptions(settings), err);
+    Engine.Build build = ruleOptions.buildEngine(settings, err);
     if (build.engine().isEmpty()) {
       err.println("peregrine: rules have errors; not serving");
       return 1;
@@ -133,12 +129,9 @@ public final class ServeCommand implements Callable<Integer> {
     var policy = auditPolicy.enforcer();
     OutputsFactory.Opened outputs;
     try {
-      outputs = OutputsFactory.open(settings, out, Environment.hostname(), message -> {
-        err.println("peregrine: " + message);
-        err.flush();
-      }, false, CLOSE_WAIT);
+      outputs = OutputsFactory.open(settings, out, err, false, CLOSE_WAIT);
     } catch (ConfigException e) {
-      return configErrors(e, err);
+      return e.report(err, "not serving");
     }
     try (outputs) {
       DropCountingSink sink = new DropCountingSink(outputs.sink(), outputs.outputs());
@@ -149,13 +142,6 @@ public final class ServeCommand implements Callable<Integer> {
   /** How long shutdown waits for outputs to deliver what is queued. */
   static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
-  private static int configErrors(ConfigException e, PrintWriter err) {
-    for (Issue i : e.issues()) {
-      err.println(i.render());
-    }
-    err.println("peregrine: the configuration has errors; not serving");
-    return 1;
-  }
 
   /** Forwards alerts to the outputs and reports their new drops to the server's metrics. */
   static final class DropCountingSink implements AlertSink {
