@@ -133,7 +133,7 @@ final class Compiler {
       set = Set.copyOf(normalised);
     }
     if (lhs.isList()) {
-      return b.op().equals("in") ? new Nodes.ListSubset(lhs, set) : new Nodes.ListIntersects(lhs, set);
+      return b.op().equals("in") ? new Nodes.ListSubset(lhs, set) : new Nodes.AnyValue(lhs, set::contains);
     }
     return new Nodes.ScalarIn(lhs, set);
   }

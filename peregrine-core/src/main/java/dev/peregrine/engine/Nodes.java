@@ -80,7 +80,10 @@ final class Nodes {
     }
   }
 
-  /** A list field tested value by value: true when any value passes. */
+  /**
+   * A list field tested value by value: true when any value passes ({@code intersects} a set,
+   * and scalar operators on list fields).
+   */
   record AnyValue(Extractor field, Predicate<String> test) implements Condition {
     @Override
     public boolean eval(AuditEvent e) {
@@ -120,23 +123,6 @@ final class Nodes {
         }
       }
       return true;
-    }
-  }
-
-  /** List field {@code intersects} a constant set: some value is in the set. */
-  record ListIntersects(Extractor field, Set<String> set) implements Condition {
-    @Override
-    public boolean eval(AuditEvent e) {
-      List<String> vs = field.list(e);
-      if (vs == null) {
-        return false;
-      }
-      for (String v : vs) {
-        if (set.contains(v)) {
-          return true;
-        }
-      }
-      return false;
     }
   }
 
