@@ -119,7 +119,7 @@ final class Compiler {
 
   private Condition inSet(Expr.Binary b, Extractor lhs) {
     List<String> values = constants(b.rhs());
-    Set<String> set = Set.copyOf(new HashSet<>(values));
+    Set<String> set = Set.copyOf(values);
     if (isNumber(lhs.type())) {
       Set<String> normalised = new HashSet<>();
       for (String v : values) {
@@ -133,7 +133,9 @@ final class Compiler {
       set = Set.copyOf(normalised);
     }
     if (lhs.isList()) {
-      return b.op().equals("in") ? new Nodes.ListSubset(lhs, set) : new Nodes.AnyValue(lhs, set::contains);
+      return b.op().equals("in")
+          ? new Nodes.ListSubset(lhs, set)
+          : new Nodes.AnyValue(lhs, set::contains);
     }
     return new Nodes.ScalarIn(lhs, set);
   }
