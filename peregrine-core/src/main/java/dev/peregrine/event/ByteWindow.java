@@ -67,6 +67,32 @@ final class ByteWindow {
     return -1;
   }
 
+  /** Absolute offset of the last {@code b} at or after {@code from}, or -1. */
+  long lastIndexOf(byte b, long from) {
+    for (int i = off + len - 1, e = index(Math.max(from, start)); i >= e; i--) {
+      if (buf[i] == b) {
+        return start + (i - off);
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * True when every byte in [from, to) is held and is a space or a tab, or a carriage return
+   * just before {@code to} (the end of a line that a parser counts as one line break).
+   */
+  boolean blankLineTail(long from, long to) {
+    if (from < start || to > end()) {
+      return false;
+    }
+    for (int i = index(from), e = index(to); i < e; i++) {
+      if (buf[i] != ' ' && buf[i] != '\t' && !(buf[i] == '\r' && i == e - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** True when every byte in [from, to) is held and is a space, tab or carriage return. */
   boolean blank(long from, long to) {
     if (from < start || to > end()) {

@@ -35,6 +35,8 @@ final class StreamDecoder {
   private final long firstLine;
   private final ByteWindow win = new ByteWindow();
   private final ArrayDeque<Frame> stack = new ArrayDeque<>();
+  /** Hand-overs in a row without progress after which the fast path is given up. */
+  private static final int MAX_FAST_MISSES = 8;
 
   private JsonParser parser;
   private ByteArrayFeeder feeder;
@@ -43,14 +45,29 @@ final class StreamDecoder {
   private boolean eof;
   private boolean errorAtEof;
 
+  /** The fast path for whole lines, or null when it is off or has been given up. */
+  private LineDecoder lines;
+  /** True while the fast path reads; {@code fastPos} is then a line start, line {@code fastLine}. */
+  private boolean fast;
+  private long fastPos;
+  private long fastLine;
+  /** Times in a row the fast path stopped without reading anything. */
+  private int fastMisses;
+
   private boolean recActive;
   private long recStart;
   private long recLine;
   private String recPath;
 
   StreamDecoder(JsonFactory factory, JsonNodeFactory nodes, long maxBytes, InputStream in,
-      Sink sink, Selection selection, long firstLine) {
+      Sink sink, Selection selection, long firstLine, boolean fastLines) {
     this.selection = selection;
+    if (fastLines) {
+      this.lines = new LineDecoder(factory, nodes, selection, maxBytes, oversize(maxBytes));
+      this.fast = true;
+      this.fastPos = 0;
+      this.fastLine = firstLine;
+    }
     this.firstLine = firstLine;
     this.factory = factory;
     this.nodes = nodes;
@@ -63,6 +80,12 @@ final class StreamDecoder {
   long run() throws IOException {
     startParser(0, firstLine);
     while (true) {
+      if (fast) {
+        if (!fastStep()) {
+          break;
+        }
+        continue;
+      }
       try {
         JsonToken t = parser.nextToken();
         if (t == JsonToken.NOT_AVAILABLE) {
@@ -71,6 +94,9 @@ final class StreamDecoder {
           break;
         } else {
           handle(t);
+          if (lines != null && t.isStructEnd() && stack.isEmpty() && !recActive) {
+            resumeFast();
+          }
         }
       } catch (JacksonException e) {
         recover(e);
@@ -213,7 +239,76 @@ final class StreamDecoder {
   }
 
   private String oversize() {
+    return oversize(maxBytes);
+  }
+
+  private static String oversize(long maxBytes) {
     return "event larger than max event size (" + maxBytes + " bytes)";
+  }
+
+  /**
+   * One step of the fast path: decodes the whole lines held after {@code fastPos}, or reads
+   * more. Hands over to the streaming parser where the fast path stops, on a line longer than a
+   * chunk, and on a last line without a line feed. Returns false at the end of the input.
+   */
+  private boolean fastStep() throws IOException {
+    long lastNl = win.lastIndexOf((byte) '\n', fastPos);
+    if (lastNl < 0) {
+      if (eof) {
+        if (win.blank(fastPos, win.end())) {
+          return false;
+        }
+        toSlow();
+      } else if (win.end() - fastPos >= ByteWindow.CHUNK) {
+        toSlow();
+      } else {
+        win.discardBefore(fastPos - 1);
+        read();
+      }
+      return true;
+    }
+    boolean all = lines.decode(win.array(), win.index(fastPos), win.index(lastNl + 1), fastLine,
+        sink);
+    long stop = fastPos + (lines.stopIndex() - win.index(fastPos));
+    fastMisses = stop == fastPos ? fastMisses + 1 : 0;
+    fastPos = stop;
+    fastLine = lines.stopLine();
+    if (!all) {
+      toSlow();
+    }
+    return true;
+  }
+
+  /**
+   * Hands over from the fast path to the streaming parser at {@code fastPos}. The parser starts
+   * on the line feed before it, as it would have seen it. After many hand-overs in a row at which
+   * the fast path read nothing, it is given up for this stream.
+   */
+  private void toSlow() throws IOException {
+    fast = false;
+    if (fastMisses >= MAX_FAST_MISSES) {
+      lines = null;
+    }
+    if (fastPos > 0 && fastPos > win.start()) {
+      restart(fastPos - 1, fastLine - 1);
+    } else {
+      restart(fastPos, fastLine);
+    }
+  }
+
+  /**
+   * After the streaming parser finished a top-level value: when the rest of its line is blank
+   * and held, the fast path takes over at the next line.
+   */
+  private void resumeFast() {
+    JsonLocation loc = parser.currentLocation();
+    long end = parserBase + loc.getByteOffset();
+    long nl = win.indexOf((byte) '\n', end);
+    if (nl >= 0 && win.blankLineTail(end, nl)) {
+      fast = true;
+      fastPos = nl + 1;
+      fastLine = parserLine + loc.getLineNr();
+    }
   }
 
   /** Called when the parser has used all it was given: checks the record size, reads more. */
@@ -251,6 +346,9 @@ final class StreamDecoder {
   }
 
   private long currentLine() {
+    if (fast) {
+      return fastLine;
+    }
     return parserLine + Math.max(parser.currentLocation().getLineNr(), 1) - 1;
   }
 
