@@ -65,7 +65,8 @@ final class BatchParser {
   BatchParser(Limits limits, Format format) {
     this.limits = limits;
     this.format = format;
-    this.decoder = new EventDecoder(new DecodeLimits(limits.maxEventBytes()), format);
+    this.decoder = new EventDecoder(new DecodeLimits(limits.maxEventBytes()), format)
+        .withJsonLimits(limits.maxDepth(), limits.maxStringBytes());
     this.locator = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
         .maxStringLength(Integer.MAX_VALUE).maxNestingDepth(Integer.MAX_VALUE).build()).build();
   }
@@ -74,16 +75,20 @@ final class BatchParser {
     if (body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
       return refused(415, "gzip", "compressed bodies are not accepted; send plain JSON");
     }
-    Optional<BodyScan.Violation> v =
-        BodyScan.check(body, limits.maxDepth(), limits.maxStringBytes());
-    if (v.isPresent()) {
-      Refused r = refused(400, "limit", v.get().reason());
-      r.body().put("offset", v.get().offset());
-      return r;
-    }
     List<AuditEvent> events = new ArrayList<>();
     List<DecodeError> errors = new ArrayList<>();
     DecodeStats stats = decoder.decode(body, ORIGIN, events::add, errors::add);
+    // The decoder enforces the same depth and string limits, so a body within them decodes
+    // without errors; only then is it worth a pass to find a violation's offset.
+    if (!errors.isEmpty()) {
+      Optional<BodyScan.Violation> v =
+          BodyScan.check(body, limits.maxDepth(), limits.maxStringBytes());
+      if (v.isPresent()) {
+        Refused r = refused(400, "limit", v.get().reason());
+        r.body().put("offset", v.get().offset());
+        return r;
+      }
+    }
     for (DecodeError e : errors) {
       if (e.reason().startsWith("invalid JSON")) {
         Optional<Refused> m = malformed(body, e);

@@ -10,11 +10,28 @@ import java.io.InputStream;
 final class ByteWindow {
   static final int CHUNK = 64 * 1024;
 
-  private byte[] buf = new byte[2 * CHUNK];
+  private byte[] buf;
   private int off;
   private int len;
   private long start;
   private long total;
+  /** True when the window holds the whole input: there is nothing more to read. */
+  private final boolean whole;
+
+  /** An empty window to be filled from a stream. */
+  ByteWindow() {
+    this.buf = new byte[2 * CHUNK];
+    this.whole = false;
+  }
+
+  /** A window over the whole input {@code data[off, off + len)}, used in place, not copied. */
+  ByteWindow(byte[] data, int off, int len) {
+    this.buf = data;
+    this.off = off;
+    this.len = len;
+    this.total = len;
+    this.whole = true;
+  }
 
   long start() {
     return start;
@@ -40,6 +57,9 @@ final class ByteWindow {
 
   /** Reads up to one chunk at the end; returns the count, or -1 at end of stream. */
   int fill(InputStream in) throws IOException {
+    if (whole) {
+      return -1;
+    }
     makeRoom();
     int n = in.read(buf, off + len, CHUNK);
     if (n > 0) {

@@ -67,6 +67,11 @@ public final class EventDecoder {
   private final Envelopes envelopes;
   private final Selection selection;
   private final boolean fastLines;
+  private final int maxDepth;
+  private final long maxStringBytes;
+
+  /** Default deepest nesting of objects and arrays. */
+  static final int DEFAULT_MAX_DEPTH = 1000;
 
   /** A decoder with the given limits that detects every format ({@link Format#AUTO}). */
   public EventDecoder(DecodeLimits limits) {
@@ -79,20 +84,26 @@ public final class EventDecoder {
   }
 
   private EventDecoder(DecodeLimits limits, Format format, Selection selection) {
-    this(limits, format, selection, true);
+    this(limits, format, selection, true, DEFAULT_MAX_DEPTH, limits.maxEventBytes());
   }
 
   private EventDecoder(DecodeLimits limits, Format format, Selection selection,
-      boolean fastLines) {
+      boolean fastLines, int maxDepth, long maxStringBytes) {
     this.fastLines = fastLines;
+    this.maxDepth = maxDepth;
+    this.maxStringBytes = maxStringBytes;
     this.selection = selection == null || selection.keepsAll() ? null : selection;
     this.limits = Objects.requireNonNull(limits);
     this.format = Objects.requireNonNull(format);
     this.envelopes = new Envelopes(format, limits.maxEventBytes());
     JsonFactory base = Json.mapper().getFactory();
+    int maxString = (int) Math.min(Math.min(limits.maxEventBytes(), maxStringBytes),
+        Integer.MAX_VALUE);
     StreamReadConstraints constraints =
         base.streamReadConstraints().rebuild()
-            .maxStringLength((int) Math.min(limits.maxEventBytes(), Integer.MAX_VALUE))
+            .maxStringLength(maxString)
+            .maxNameLength(Math.min(maxString, base.streamReadConstraints().getMaxNameLength()))
+            .maxNestingDepth(maxDepth)
             .build();
     this.factory = base.rebuild().streamReadConstraints(constraints).build();
   }
@@ -114,7 +125,20 @@ public final class EventDecoder {
    * engine that evaluates them, and none when anything else (an audit policy) reads the events.
    */
   public EventDecoder withSelection(Selection selection) {
-    return new EventDecoder(limits, format, selection, fastLines);
+    return new EventDecoder(limits, format, selection, fastLines, maxDepth, maxStringBytes);
+  }
+
+  /**
+   * A decoder like this one whose parser also refuses JSON nested deeper than {@code maxDepth}
+   * and strings (and member names) it reads that are longer than {@code maxStringBytes}: the
+   * record holding them is reported as an error. Strings in parts a selection leaves out are
+   * passed over unread and not checked.
+   */
+  public EventDecoder withJsonLimits(int maxDepth, long maxStringBytes) {
+    if (maxDepth <= 0 || maxStringBytes <= 0) {
+      throw new IllegalArgumentException("JSON limits must be positive");
+    }
+    return new EventDecoder(limits, format, selection, fastLines, maxDepth, maxStringBytes);
   }
 
   /**
@@ -122,7 +146,7 @@ public final class EventDecoder {
    * parser. The results are the same; tests compare the two.
    */
   EventDecoder withoutFastPath() {
-    return new EventDecoder(limits, format, selection, false);
+    return new EventDecoder(limits, format, selection, false, maxDepth, maxStringBytes);
   }
 
   /** The selection this decoder applies, or {@link Selection#all()}. */
@@ -167,7 +191,20 @@ public final class EventDecoder {
    */
   public DecodeStats decode(byte[] body, String origin, Consumer<AuditEvent> events,
       Consumer<DecodeError> errors) {
-    return decode(new ByteArrayInputStream(body), origin, events, errors);
+    if (body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
+      return decode(new ByteArrayInputStream(body), origin, events, errors);
+    }
+    int bom = body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb
+        && (body[2] & 0xff) == 0xbf ? 3 : 0;
+    Sink sink = new Sink(Objects.requireNonNull(origin), envelopes, events, errors);
+    long bytes = 0;
+    try {
+      bytes = new StreamDecoder(factory, Json.mapper().getNodeFactory(), limits.maxEventBytes(),
+          new ByteWindow(body, bom, body.length - bom), sink, selection, fastLines).run();
+    } catch (IOException e) {
+      sink.reject(1, "", "read failed: " + e.getMessage());
+    }
+    return new DecodeStats(sink.eventCount(), sink.rejectedCount(), bytes, sink.skippedCount());
   }
 
   /** What decoding one part of a stream gave. */

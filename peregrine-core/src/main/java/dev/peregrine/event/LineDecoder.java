@@ -44,6 +44,8 @@ final class LineDecoder {
   /** Where the last call stopped: an array index at a line start, and that line's number. */
   private int stopIndex;
   private long stopLine;
+  /** True when the bytes being decoded end the input: the last line needs no line feed. */
+  private boolean last;
 
   /** {@code selection} null keeps everything. */
   LineDecoder(JsonFactory factory, JsonNodeFactory nodes, Selection selection, long maxBytes,
@@ -64,12 +66,14 @@ final class LineDecoder {
   }
 
   /**
-   * Decodes the lines in {@code buf[from, to)} ({@code to} is just after a line feed; {@code
-   * line} is the number of the line at {@code from}) until they end or a value is not one this
-   * path handles. Returns true when all of them were decoded; else {@link #stopIndex()} and
-   * {@link #stopLine()} tell where the streaming decoder must start.
+   * Decodes the lines in {@code buf[from, to)} ({@code to} is just after a line feed, or the end
+   * of the input when {@code last}; {@code line} is the number of the line at {@code from})
+   * until they end or a value is not one this path handles. Returns true when all of them were
+   * decoded; else {@link #stopIndex()} and {@link #stopLine()} tell where the streaming decoder
+   * must start.
    */
-  boolean decode(byte[] buf, int from, int to, long line, Sink sink) {
+  boolean decode(byte[] buf, int from, int to, long line, boolean last, Sink sink) {
+    this.last = last;
     stopIndex = from;
     stopLine = line;
     try (JsonParser p = factory.createParser(buf, from, to - from)) {
@@ -185,7 +189,11 @@ final class LineDecoder {
         return false;
       }
     }
-    return false;
+    if (last) {
+      stopIndex = to;
+      stopLine = line + p.currentLocation().getLineNr() - 1;
+    }
+    return last;
   }
 
   /**

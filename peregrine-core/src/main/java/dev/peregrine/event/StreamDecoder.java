@@ -33,10 +33,15 @@ final class StreamDecoder {
   private final Sink sink;
   private final Selection selection;
   private final long firstLine;
-  private final ByteWindow win = new ByteWindow();
+  private final ByteWindow win;
   private final ArrayDeque<Frame> stack = new ArrayDeque<>();
   /** Hand-overs in a row without progress after which the fast path is given up. */
   private static final int MAX_FAST_MISSES = 8;
+  /**
+   * Longest line the fast path holds whole (a webhook body is one line); longer ones are
+   * streamed, which holds no more than one event at a time.
+   */
+  private static final long MAX_FAST_LINE = 16L << 20;
 
   private JsonParser parser;
   private ByteArrayFeeder feeder;
@@ -51,6 +56,7 @@ final class StreamDecoder {
   private boolean fast;
   private long fastPos;
   private long fastLine;
+  private long fastScanned;
   /** Times in a row the fast path stopped without reading anything. */
   private int fastMisses;
 
@@ -61,6 +67,20 @@ final class StreamDecoder {
 
   StreamDecoder(JsonFactory factory, JsonNodeFactory nodes, long maxBytes, InputStream in,
       Sink sink, Selection selection, long firstLine, boolean fastLines) {
+    this(factory, nodes, maxBytes, in, new ByteWindow(), sink, selection, firstLine, fastLines);
+  }
+
+  /** A decoder of the input already held whole in {@code win}. */
+  StreamDecoder(JsonFactory factory, JsonNodeFactory nodes, long maxBytes, ByteWindow win,
+      Sink sink, Selection selection, boolean fastLines) {
+    this(factory, nodes, maxBytes, InputStream.nullInputStream(), win, sink, selection, 1,
+        fastLines);
+  }
+
+  private StreamDecoder(JsonFactory factory, JsonNodeFactory nodes, long maxBytes,
+      InputStream in, ByteWindow win, Sink sink, Selection selection, long firstLine,
+      boolean fastLines) {
+    this.win = win;
     this.selection = selection;
     if (fastLines) {
       this.lines = new LineDecoder(factory, nodes, selection, maxBytes, oversize(maxBytes));
@@ -248,18 +268,28 @@ final class StreamDecoder {
 
   /**
    * One step of the fast path: decodes the whole lines held after {@code fastPos}, or reads
-   * more. Hands over to the streaming parser where the fast path stops, on a line longer than a
-   * chunk, and on a last line without a line feed. Returns false at the end of the input.
+   * more. Hands over to the streaming parser where the fast path stops and on a line longer than
+   * {@link #MAX_FAST_LINE} or the event size limit. Returns false at the end of the input.
    */
   private boolean fastStep() throws IOException {
-    long lastNl = win.lastIndexOf((byte) '\n', fastPos);
+    // bytes before fastScanned are known to hold no line feed after fastPos
+    long lastNl = win.lastIndexOf((byte) '\n', Math.max(fastPos, fastScanned));
+    fastScanned = win.end();
     if (lastNl < 0) {
       if (eof) {
         if (win.blank(fastPos, win.end())) {
           return false;
         }
-        toSlow();
-      } else if (win.end() - fastPos >= ByteWindow.CHUNK) {
+        // the last line, without a line feed (a webhook body)
+        if (!lines.decode(win.array(), win.index(fastPos), win.index(win.end()), fastLine, true,
+            sink)) {
+          fastPos += lines.stopIndex() - win.index(fastPos);
+          fastLine = lines.stopLine();
+          toSlow();
+          return true;
+        }
+        return false;
+      } else if (win.end() - fastPos >= Math.min(maxBytes, MAX_FAST_LINE)) {
         toSlow();
       } else {
         win.discardBefore(fastPos - 1);
@@ -268,7 +298,7 @@ final class StreamDecoder {
       return true;
     }
     boolean all = lines.decode(win.array(), win.index(fastPos), win.index(lastNl + 1), fastLine,
-        sink);
+        false, sink);
     long stop = fastPos + (lines.stopIndex() - win.index(fastPos));
     fastMisses = stop == fastPos ? fastMisses + 1 : 0;
     fastPos = stop;
@@ -307,6 +337,7 @@ final class StreamDecoder {
     if (nl >= 0 && win.blankLineTail(end, nl)) {
       fast = true;
       fastPos = nl + 1;
+      fastScanned = fastPos;
       fastLine = parserLine + loc.getLineNr();
     }
   }
