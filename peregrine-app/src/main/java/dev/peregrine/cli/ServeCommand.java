@@ -188,8 +188,10 @@ public final class ServeCommand implements Callable<Integer> {
 
   private int serve(ServeConfig config, Engine engine, DropCountingSink sink,
       Function<AuditEvent, Optional<AuditEvent>> policy, PrintWriter err) throws Exception {
-    WebhookServer server = new WebhookServer(config, engine, sink, Clock.systemUTC())
-        .withAuditPolicy(policy);
+    WebhookServer server = new WebhookServer(config, engine, sink, Clock.systemUTC());
+    if (auditPolicy.file != null) {
+      server.withAuditPolicy(policy); // it may read any part of an event: decode them whole
+    }
     sink.metrics(server.metrics());
     Thread hook = new Thread(() -> {
       stop.countDown();

@@ -11,6 +11,7 @@ import dev.peregrine.event.DecodeLimits;
 import dev.peregrine.event.DecodeStats;
 import dev.peregrine.event.EventDecoder;
 import dev.peregrine.event.Format;
+import dev.peregrine.event.Selection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,19 +55,29 @@ final class BatchParser {
   private final Limits limits;
   private final Format format;
   private final EventDecoder decoder;
+  private final Selection selection;
   private final JsonFactory locator;
 
   /** A parser of native bodies (the audit paths). */
   BatchParser(Limits limits) {
-    this(limits, Format.K8S);
+    this(limits, Format.K8S, Selection.all());
   }
 
   /** A parser of native bodies and the envelopes of {@code format}. */
   BatchParser(Limits limits, Format format) {
+    this(limits, format, Selection.all());
+  }
+
+  /**
+   * A parser of native bodies and the envelopes of {@code format} that leaves out of native
+   * events what {@code selection} does not keep (see {@link EventDecoder#withSelection}).
+   */
+  BatchParser(Limits limits, Format format, Selection selection) {
     this.limits = limits;
     this.format = format;
+    this.selection = selection;
     this.decoder = new EventDecoder(new DecodeLimits(limits.maxEventBytes()), format)
-        .withJsonLimits(limits.maxDepth(), limits.maxStringBytes());
+        .withJsonLimits(limits.maxDepth(), limits.maxStringBytes()).withSelection(selection);
     this.locator = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
         .maxStringLength(Integer.MAX_VALUE).maxNestingDepth(Integer.MAX_VALUE).build()).build();
   }
@@ -125,14 +136,14 @@ final class BatchParser {
     return out;
   }
 
-  /** Parses a spool record written by {@link #spooled}. */
-  static Parsed parseSpooled(Limits limits, byte[] record) {
+  /** Parses a spool record written by {@link #spooled}, with this parser's selection. */
+  Parsed parseSpooled(byte[] record) {
     if (record.length >= 2 && record[0] == CLOUD_MARK) {
       Format f = Format.values()[record[1]];
-      return new BatchParser(limits, f).parse(java.util.Arrays.copyOfRange(record, 2,
+      return new BatchParser(limits, f, selection).parse(java.util.Arrays.copyOfRange(record, 2,
           record.length));
     }
-    return new BatchParser(limits).parse(record);
+    return new BatchParser(limits, Format.K8S, selection).parse(record);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.peregrine.source;
 
+import dev.peregrine.event.Selection;
+import dev.peregrine.event.Format;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peregrine.event.DecodeError;
@@ -55,11 +57,11 @@ final class WebhookHandler extends Handler.Abstract {
   private final Map<String, Object> versions;
   private final LongSupplier nanoTime;
 
-  WebhookHandler(ServeConfig config, Ingest ingest, ServeMetrics metrics, TokenAuth auth,
-      BooleanSupplier ready, Map<String, Object> versions, LongSupplier nanoTime) {
+  WebhookHandler(ServeConfig config, Selection selection, Ingest ingest, ServeMetrics metrics,
+      TokenAuth auth, BooleanSupplier ready, Map<String, Object> versions, LongSupplier nanoTime) {
     this.config = config;
-    this.parser = new BatchParser(config.limits());
-    this.cloudParser = new BatchParser(config.limits(), config.cloudFormat());
+    this.parser = new BatchParser(config.limits(), Format.K8S, selection);
+    this.cloudParser = new BatchParser(config.limits(), config.cloudFormat(), selection);
     this.ingest = ingest;
     this.metrics = metrics;
     this.auth = auth;

@@ -1,5 +1,7 @@
 package dev.peregrine.source;
 
+import dev.peregrine.event.Format;
+import dev.peregrine.event.Selection;
 import dev.peregrine.engine.Engine;
 import dev.peregrine.event.AuditEvent;
 import dev.peregrine.metrics.ServeMetrics;
@@ -57,6 +59,7 @@ public final class WebhookServer implements AutoCloseable {
   private ScheduledExecutorService timer;
   private boolean closed;
   private Function<AuditEvent, Optional<AuditEvent>> policy = Optional::of;
+  private boolean policySet;
 
   /**
    * @param clock time source of the de-duplication window
@@ -76,7 +79,16 @@ public final class WebhookServer implements AutoCloseable {
    */
   public WebhookServer withAuditPolicy(Function<AuditEvent, Optional<AuditEvent>> policy) {
     this.policy = policy;
+    this.policySet = true;
     return this;
+  }
+
+  /**
+   * What the decoder keeps of each event: what the rules and outputs read, or everything when
+   * an audit policy (which may read any part) sees the events first.
+   */
+  private Selection selection() {
+    return policySet ? Selection.all() : engine.selection();
   }
 
   /** The metrics, for embedding and tests. */
@@ -126,9 +138,10 @@ public final class WebhookServer implements AutoCloseable {
       return;
     }
     long events = 0;
+    BatchParser spooled = new BatchParser(config.limits(), Format.K8S, selection());
     for (Spool.Record r : pending) {
       List<AuditEvent> list = new ArrayList<>();
-      if (BatchParser.parseSpooled(config.limits(), r.body()) instanceof BatchParser.Ok ok) {
+      if (spooled.parseSpooled(r.body()) instanceof BatchParser.Ok ok) {
         list.addAll(ok.events());
       }
       events += list.size();
@@ -172,7 +185,8 @@ public final class WebhookServer implements AutoCloseable {
     connector.setPort(config.port());
     s.addConnector(connector);
     TokenAuth auth = config.tokenFile() == null ? null : new TokenAuth(config.tokenFile());
-    WebhookHandler handler = new WebhookHandler(config, ingest, metrics, auth, this::ready,
+    WebhookHandler handler = new WebhookHandler(config, selection(), ingest, metrics, auth,
+        this::ready,
         versions(config.version()), System::nanoTime);
     s.setHandler(new GracefulHandler(handler));
     s.setStopTimeout(config.drainTimeout().toMillis());

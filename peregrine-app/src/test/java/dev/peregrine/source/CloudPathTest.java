@@ -189,7 +189,7 @@ class CloudPathTest {
   void spooledCloudBody_isParsedAgainAsACloudBody() throws Exception {
     byte[] body = Files.readAllBytes(ROOT.resolve("examples/managed/gke-pubsub-push.json"));
     BatchParser p = new BatchParser(Limits.defaults(), Format.AUTO);
-    var again = BatchParser.parseSpooled(Limits.defaults(), p.spooled(body));
+    var again = p.parseSpooled(p.spooled(body));
     assertThat(again).isInstanceOfSatisfying(BatchParser.Ok.class,
         ok -> assertThat(ok.events()).hasSize(1));
     byte[] nativeBody = Fixtures.batch("n", 3).getBytes(java.nio.charset.StandardCharsets.UTF_8);

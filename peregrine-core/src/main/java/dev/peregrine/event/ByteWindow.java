@@ -33,6 +33,11 @@ final class ByteWindow {
     this.whole = true;
   }
 
+  /** True when the window is the caller's whole input, used in place. */
+  boolean whole() {
+    return whole;
+  }
+
   long start() {
     return start;
   }

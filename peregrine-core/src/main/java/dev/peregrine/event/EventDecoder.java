@@ -187,7 +187,9 @@ public final class EventDecoder {
 
   /**
    * Decodes one payload already in memory, such as a webhook request body or an envelope posted
-   * by an Event Hubs, Pub/Sub push or Firehose forwarder.
+   * by an Event Hubs, Pub/Sub push or Firehose forwarder. The events may refer to {@code body}
+   * (to rebuild the whole event, see {@link AuditEvent#full()}): it must not change while they
+   * are in use.
    */
   public DecodeStats decode(byte[] body, String origin, Consumer<AuditEvent> events,
       Consumer<DecodeError> errors) {

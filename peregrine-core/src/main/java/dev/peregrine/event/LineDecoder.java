@@ -46,6 +46,8 @@ final class LineDecoder {
   private long stopLine;
   /** True when the bytes being decoded end the input: the last line needs no line feed. */
   private boolean last;
+  /** True when the bytes are the caller's input, which stays as it is. */
+  private boolean inPlace;
 
   /** {@code selection} null keeps everything. */
   LineDecoder(JsonFactory factory, JsonNodeFactory nodes, Selection selection, long maxBytes,
@@ -73,7 +75,18 @@ final class LineDecoder {
    * must start.
    */
   boolean decode(byte[] buf, int from, int to, long line, boolean last, Sink sink) {
+    return decode(buf, from, to, line, last, false, sink);
+  }
+
+  /**
+   * As {@link #decode(byte[], int, int, long, boolean, Sink)}; {@code inPlace} when {@code buf}
+   * is the caller's whole input, which stays unchanged while its events are in use, so that
+   * events may keep a reference to their text instead of a copy.
+   */
+  boolean decode(byte[] buf, int from, int to, long line, boolean last, boolean inPlace,
+      Sink sink) {
     this.last = last;
+    this.inPlace = inPlace;
     stopIndex = from;
     stopLine = line;
     try (JsonParser p = factory.createParser(buf, from, to - from)) {
@@ -315,18 +328,24 @@ final class LineDecoder {
     };
   }
 
-  /** Rebuilds the whole object from a copy of its text, when the selection asks for that. */
+  /**
+   * Rebuilds the whole object from its text, when the selection asks for that: from {@code buf}
+   * itself when it is the caller's input decoded in place, else from a copy.
+   */
   private Supplier<ObjectNode> source(byte[] buf, int start, int end) {
     if (!selection.keepsSource()) {
       return null;
     }
+    if (inPlace) {
+      return () -> rebuild(buf, start, end - start);
+    }
     byte[] text = Arrays.copyOfRange(buf, start, end);
-    return () -> rebuild(text);
+    return () -> rebuild(text, 0, text.length);
   }
 
-  /** The whole object held in {@code text}. */
-  ObjectNode rebuild(byte[] text) {
-    try (JsonParser p = factory.createParser(text)) {
+  /** The whole object held in {@code text[off, off + len)}. */
+  ObjectNode rebuild(byte[] text, int off, int len) {
+    try (JsonParser p = factory.createParser(text, off, len)) {
       return (ObjectNode) whole(p, p.nextToken());
     } catch (IOException e) {
       throw new UncheckedIOException("re-reading an event already read", e);

@@ -282,7 +282,7 @@ final class StreamDecoder {
         }
         // the last line, without a line feed (a webhook body)
         if (!lines.decode(win.array(), win.index(fastPos), win.index(win.end()), fastLine, true,
-            sink)) {
+            win.whole(), sink)) {
           fastPos += lines.stopIndex() - win.index(fastPos);
           fastLine = lines.stopLine();
           toSlow();
@@ -298,7 +298,7 @@ final class StreamDecoder {
       return true;
     }
     boolean all = lines.decode(win.array(), win.index(fastPos), win.index(lastNl + 1), fastLine,
-        false, sink);
+        false, win.whole(), sink);
     long stop = fastPos + (lines.stopIndex() - win.index(fastPos));
     fastMisses = stop == fastPos ? fastMisses + 1 : 0;
     fastPos = stop;
