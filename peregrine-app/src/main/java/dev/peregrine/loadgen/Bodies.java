@@ -125,10 +125,12 @@ final class Bodies {
     return (int) (event % pool.size());
   }
 
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** Writes the low 32 bits of {@code cycle} as 8 lower-case hex digits. */
   private static void stamp(byte[] b, int at, long cycle) {
-    String hex = String.format("%08x", cycle & 0xffffffffL);
-    for (int i = 0; i < STAMP; i++) {
-      b[at + i] = (byte) hex.charAt(i);
+    for (int i = STAMP - 1, v = (int) cycle; i >= 0; i--, v >>>= 4) {
+      b[at + i] = HEX[v & 0xf];
     }
   }
 

@@ -272,6 +272,19 @@ final class StreamDecoder {
    * {@link #MAX_FAST_LINE} or the event size limit. Returns false at the end of the input.
    */
   private boolean fastStep() throws IOException {
+    if (win.whole()) {
+      // everything is held: the rest is one run of lines, the last without a line feed
+      boolean all = lines.decode(win.array(), win.index(fastPos), win.index(win.end()),
+          fastLine, true, true, sink);
+      if (all) {
+        return false;
+      }
+      fastMisses = lines.stopIndex() == win.index(fastPos) ? fastMisses + 1 : 0;
+      fastPos += lines.stopIndex() - win.index(fastPos);
+      fastLine = lines.stopLine();
+      toSlow();
+      return true;
+    }
     // bytes before fastScanned are known to hold no line feed after fastPos
     long lastNl = win.lastIndexOf((byte) '\n', Math.max(fastPos, fastScanned));
     fastScanned = win.end();
