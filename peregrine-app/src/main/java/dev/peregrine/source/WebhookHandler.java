@@ -232,7 +232,20 @@ final class WebhookHandler extends Handler.Abstract {
 
   /** The body, or null when it is longer than {@code max}. */
   private static byte[] readBody(Request request, long max) throws IOException {
+    long declared = request.getLength();
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (declared >= 0 && declared <= max) {
+        // one array of the declared size, filled in place (no chunks to join)
+        byte[] b = new byte[(int) declared];
+        int n = in.readNBytes(b, 0, b.length);
+        if (n == b.length && in.read() < 0) {
+          return b;
+        }
+        if (n < b.length) {
+          throw new IOException("body shorter than its Content-Length");
+        }
+        return null; // more than declared: over the limit or not HTTP
+      }
       byte[] b = in.readNBytes((int) max + 1);
       return b.length > max ? null : b;
     }

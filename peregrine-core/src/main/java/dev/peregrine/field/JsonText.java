@@ -119,7 +119,22 @@ final class JsonText {
 
   private static void quote(StringBuilder sb, String s) {
     sb.append('"');
-    JsonStringEncoder.getInstance().quoteAsString(s, sb);
+    if (plain(s)) {
+      sb.append(s); // nothing to escape: one bulk copy
+    } else {
+      JsonStringEncoder.getInstance().quoteAsString(s, sb);
+    }
     sb.append('"');
+  }
+
+  /** True when JSON needs no escape in {@code s}: no control character, quote or backslash. */
+  private static boolean plain(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 }
