@@ -63,7 +63,9 @@ public final class Bench {
     BenchReport.Row skip = row(rows, "a", "Jackson stream-skip", Passes.streamSkip(data), data,
         corpus, null);
     row(rows, "b", "Jackson readTree", Passes.readTree(data), data, corpus, skip);
-    row(rows, "c", "Peregrine decode only", Passes.decode(data), data, corpus, skip);
+    row(rows, "c0", "decode, streaming parser only (no fast path)", Passes.decode(data, false),
+        data, corpus, skip);
+    row(rows, "c", "Peregrine decode only", Passes.decode(data, true), data, corpus, skip);
     engines(rows, data, corpus, skip, base);
     List<BenchReport.Point> bySize = config.curves() ? bySize(corpus, base) : List.of();
     List<BenchReport.Point> byRules = config.curves() ? byRules(data, corpus, base) : List.of();
@@ -84,14 +86,14 @@ public final class Bench {
           Passes.detectParallel(data, def, threads), data, corpus, skip);
     }
     row(rows, "d0", "default ruleset, optimisations off",
-        Passes.detect(data, engine(base, false)), data, corpus, skip);
+        Passes.detect(data, engine(base, false), false), data, corpus, skip);
     if (!config.upstream().isEmpty()) {
       LoadResult up = new RulesLoader().load(config.upstream());
       Engine on = engine(up, true);
       row(rows, "e", "upstream ruleset (" + on.activeRules().size() + " rules)",
           Passes.detect(data, on), data, corpus, skip);
-      row(rows, "e0", "upstream ruleset, optimisations off", Passes.detect(data, engine(up, false)),
-          data, corpus, skip);
+      row(rows, "e0", "upstream ruleset, optimisations off",
+          Passes.detect(data, engine(up, false), false), data, corpus, skip);
     } else {
       log.println("bench: no upstream ruleset; workload (e) skipped");
     }
@@ -99,7 +101,7 @@ public final class Bench {
     row(rows, "f", config.variants() + " generated rules", Passes.detect(data, engine(many, true)),
         data, corpus, skip);
     row(rows, "f0", config.variants() + " generated rules, optimisations off",
-        Passes.detect(data, engine(many, false)), data, corpus, skip);
+        Passes.detect(data, engine(many, false), false), data, corpus, skip);
   }
 
   private Engine engine(LoadResult load, boolean optimised) {
@@ -142,7 +144,7 @@ public final class Bench {
       log.printf(Locale.ROOT, "bench: size curve, %d events around %.1f KB%n", sizes.size(), x);
       log.flush();
       out.add(point("stream-skip", x, Passes.streamSkip(data), sizes.size()));
-      out.add(point("decode", x, Passes.decode(data), sizes.size()));
+      out.add(point("decode", x, Passes.decode(data, true), sizes.size()));
       out.add(point("default ruleset", x, Passes.detect(data, def), sizes.size()));
     }
     return out;
@@ -152,13 +154,13 @@ public final class Bench {
     List<BenchReport.Point> out = new ArrayList<>();
     int n = corpus.events().size();
     out.add(point("stream-skip", 0, Passes.streamSkip(data), n));
-    out.add(point("decode", 0, Passes.decode(data), n));
+    out.add(point("decode", 0, Passes.decode(data, true), n));
     for (int count : RULE_COUNTS) {
       log.printf(Locale.ROOT, "bench: rule curve, %d rules%n", count);
       log.flush();
       LoadResult many = new RulesLoader().load(List.of(RuleVariants.generate(base, count)));
       out.add(point("optimised", count, Passes.detect(data, engine(many, true)), n));
-      out.add(point("optimisations off", count, Passes.detect(data, engine(many, false)), n));
+      out.add(point("optimisations off", count, Passes.detect(data, engine(many, false), false), n));
     }
     return out;
   }

@@ -52,11 +52,15 @@ final class Passes {
     };
   }
 
-  /** (c) Peregrine's decoder (framing, error recovery, trees, event time), no rules. */
-  static Measure.Pass decode(byte[] data) {
+  /**
+   * (c) Peregrine's decoder (framing, error recovery, trees, event time), no rules; (c0) the
+   * same without its fast path for lines (the streaming parser reads everything).
+   */
+  static Measure.Pass decode(byte[] data, boolean fastPath) {
+    EventDecoder decoder = fastPath ? DECODER : DECODER.withoutFastPath();
     return () -> {
       long[] n = new long[1];
-      DECODER.decode(data, "bench", e -> n[0]++, err -> n[0] += 1_000_000);
+      decoder.decode(data, "bench", e -> n[0]++, err -> n[0] += 1_000_000);
       return n[0];
     };
   }
@@ -92,7 +96,13 @@ final class Passes {
    * and evaluating every event; the checksum counts alerts.
    */
   static Measure.Pass detect(byte[] data, Engine engine) {
-    EventDecoder decoder = DECODER.withSelection(engine.selection());
+    return detect(data, engine, true);
+  }
+
+  /** {@link #detect(byte[], Engine)}, with or without the decoder's fast path for lines. */
+  static Measure.Pass detect(byte[] data, Engine engine, boolean fastPath) {
+    EventDecoder decoder = (fastPath ? DECODER : DECODER.withoutFastPath())
+        .withSelection(engine.selection());
     return () -> {
       long[] n = new long[1];
       decoder.decode(data, "bench", e -> n[0] += engine.process(e).size(),
