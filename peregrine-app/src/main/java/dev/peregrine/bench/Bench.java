@@ -67,6 +67,10 @@ public final class Bench {
         data, corpus, skip);
     row(rows, "c", "Peregrine decode only", Passes.decode(data, true), data, corpus, skip);
     engines(rows, data, corpus, skip, base);
+    same(rows, "c0", "c", "c1");
+    same(rows, "d", "dN", "d0");
+    same(rows, "e", "e0");
+    same(rows, "f", "f0");
     List<BenchReport.Point> bySize = config.curves() ? bySize(corpus, base) : List.of();
     List<BenchReport.Point> byRules = config.curves() ? byRules(data, corpus, base) : List.of();
     return new BenchReport(corpus.sizes(), BenchReport.describeMachine(), config, rows, bySize, byRules);
@@ -102,6 +106,21 @@ public final class Bench {
         data, corpus, skip);
     row(rows, "f0", config.variants() + " generated rules, optimisations off",
         Passes.detect(data, engine(many, false), false), data, corpus, skip);
+  }
+
+  /**
+   * Workloads that must see the same events or raise the same alerts (with and without an
+   * optimisation) have the same check value: a mismatch is a bug, not a measurement.
+   */
+  private static void same(List<BenchReport.Row> rows, String... ids) {
+    List<BenchReport.Row> found = rows.stream()
+        .filter(r -> List.of(ids).contains(r.id())).toList();
+    for (BenchReport.Row r : found) {
+      if (r.checksum() != found.get(0).checksum()) {
+        throw new IllegalStateException("bench: (" + r.id() + ") gave check " + r.checksum()
+            + " but (" + found.get(0).id() + ") gave " + found.get(0).checksum());
+      }
+    }
   }
 
   private Engine engine(LoadResult load, boolean optimised) {

@@ -99,6 +99,9 @@ final class StreamDecoder {
   /** Decodes the whole stream; returns the number of bytes read. */
   long run() throws IOException {
     startParser(0, firstLine);
+    if (!fast && win.end() > win.start()) {
+      feeder.feedInput(win.array(), win.index(win.start()), win.index(win.end())); // held whole
+    }
     while (true) {
       if (fast) {
         if (!fastStep()) {

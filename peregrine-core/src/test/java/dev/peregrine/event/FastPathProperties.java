@@ -54,6 +54,11 @@ class FastPathProperties {
     // differently when the input comes in small reads: compare with one read of everything.
     String slowWhole = trickle ? render(decoder.withoutFastPath(), bytes, false, seed) : slow;
     assertThat(inPlace.append(stats).toString()).as("decoded in place").isEqualTo(slowWhole);
+    StringBuilder slowInPlace = new StringBuilder();
+    stats = decoder.withoutFastPath().decode(bytes, "p", e -> slowInPlace.append(event(e)),
+        e -> slowInPlace.append(e.render()).append('\n'));
+    assertThat(slowInPlace.append(stats).toString()).as("streaming parser, in place")
+        .isEqualTo(slowWhole);
   }
 
   @Property(tries = 100)
