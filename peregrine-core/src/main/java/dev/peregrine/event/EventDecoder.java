@@ -178,7 +178,7 @@ public final class EventDecoder {
     long bytes = 0;
     try {
       InputStream payload = unwrap(in);
-      bytes = new StreamDecoder(factory, Json.mapper().getNodeFactory(),
+      bytes = new StreamDecoder(factory, EventNodes.INSTANCE,
           limits.maxEventBytes(), payload, sink, selection, 1, fastLines).run();
     } catch (IOException e) {
       sink.reject(1, "", "read failed: " + e.getMessage());
@@ -202,8 +202,8 @@ public final class EventDecoder {
     Sink sink = new Sink(Objects.requireNonNull(origin), envelopes, events, errors);
     long bytes = 0;
     try {
-      bytes = new StreamDecoder(factory, Json.mapper().getNodeFactory(), limits.maxEventBytes(),
-          new ByteWindow(body, bom, body.length - bom), sink, selection, fastLines).run();
+      bytes = new StreamDecoder(factory, EventNodes.INSTANCE, limits.maxEventBytes(),
+          new ByteWindow(body, bom, body.length - bom), sink, selection, 1, fastLines).run();
     } catch (IOException e) {
       sink.reject(1, "", "read failed: " + e.getMessage());
     }
@@ -226,12 +226,36 @@ public final class EventDecoder {
     int lead = firstLine > 1 ? 1 : 0;
     InputStream in = lead == 0 ? payload
         : new SequenceInputStream(new ByteArrayInputStream(new byte[] {'\n'}), payload);
-    StreamDecoder d = new StreamDecoder(factory, Json.mapper().getNodeFactory(),
+    StreamDecoder d = new StreamDecoder(factory, EventNodes.INSTANCE,
         limits.maxEventBytes(), in, sink, selection, firstLine - lead, fastLines);
     long bytes = 0;
     boolean clean = false;
     try {
       bytes = d.run() - lead;
+      clean = d.endedCleanly();
+    } catch (IOException e) {
+      sink.reject(firstLine, "", "read failed: " + e.getMessage());
+    }
+    return new Part(new DecodeStats(sink.eventCount(), sink.rejectedCount(), bytes,
+        sink.skippedCount()), clean);
+  }
+
+  /**
+   * {@link #decodePart(InputStream, String, long, Consumer, Consumer)} of the part held in {@code
+   * data[0, length)}, decoded in place: the array must not change while its events are in use.
+   * For parts without a lone carriage return (which the streaming parser counts as a line only
+   * after a line feed).
+   */
+  Part decodePart(byte[] data, int length, String origin, long firstLine,
+      Consumer<AuditEvent> events, Consumer<DecodeError> errors) {
+    Sink sink = new Sink(Objects.requireNonNull(origin), envelopes, events, errors);
+    StreamDecoder d = new StreamDecoder(factory, EventNodes.INSTANCE,
+        limits.maxEventBytes(), new ByteWindow(data, 0, length), sink, selection, firstLine,
+        fastLines);
+    long bytes = 0;
+    boolean clean = false;
+    try {
+      bytes = d.run();
       clean = d.endedCleanly();
     } catch (IOException e) {
       sink.reject(firstLine, "", "read failed: " + e.getMessage());

@@ -114,8 +114,12 @@ public final class ParallelDecoder implements AutoCloseable {
 
   private <R> Done part(Chunker.Chunk c, String origin, Function<AuditEvent, R> work) {
     List<Object> out = new ArrayList<>();
-    EventDecoder.Part p = decoder.decodePart(c.stream(), origin, c.firstLine(),
-        e -> out.add(work.apply(e)), e -> out.add(new Failed(e)));
+    Consumer<AuditEvent> events = e -> out.add(work.apply(e));
+    Consumer<DecodeError> errors = e -> out.add(new Failed(e));
+    // a part of plain lines that read without failing is decoded in place (no copy)
+    EventDecoder.Part p = c.failure() == null && c.plainLines()
+        ? decoder.decodePart(c.data(), c.length(), origin, c.firstLine(), events, errors)
+        : decoder.decodePart(c.stream(), origin, c.firstLine(), events, errors);
     return new Done(out, p);
   }
 

@@ -72,9 +72,9 @@ final class StreamDecoder {
 
   /** A decoder of the input already held whole in {@code win}. */
   StreamDecoder(JsonFactory factory, JsonNodeFactory nodes, long maxBytes, ByteWindow win,
-      Sink sink, Selection selection, boolean fastLines) {
-    this(factory, nodes, maxBytes, InputStream.nullInputStream(), win, sink, selection, 1,
-        fastLines);
+      Sink sink, Selection selection, long firstLine, boolean fastLines) {
+    this(factory, nodes, maxBytes, InputStream.nullInputStream(), win, sink, selection,
+        firstLine, fastLines);
   }
 
   private StreamDecoder(JsonFactory factory, JsonNodeFactory nodes, long maxBytes,
