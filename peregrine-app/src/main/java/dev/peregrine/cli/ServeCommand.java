@@ -262,6 +262,10 @@ public final class ServeCommand implements Callable<Integer> {
     if (format == Format.K8S) {
       throw new IllegalArgumentException("--cloud-format: expected auto, eks, gke or aks");
     }
+    if (dedupEntries < 0 || dedupEntries > ServeConfig.MAX_DEDUP_ENTRIES) {
+      throw new IllegalArgumentException("--event-dedup-entries: expected 0 to "
+          + ServeConfig.MAX_DEDUP_ENTRIES + ", got " + dedupEntries);
+    }
     return c.withEngine(paths.isEmpty() ? c.auditPaths() : paths,
         workers == null ? c.workers() : workers, dedupEntries, Duration.ofSeconds(dedupSeconds))
         .withCloud(cloudPath, format);

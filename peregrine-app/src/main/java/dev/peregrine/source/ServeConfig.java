@@ -85,6 +85,9 @@ public record ServeConfig(String host, int port, List<String> auditPaths, Limits
         cloudFormat);
   }
 
+  /** Largest {@code dedupEntries}: the de-duplication arrays are allocated up front. */
+  public static final int MAX_DEDUP_ENTRIES = Dedup.MAX_ENTRIES;
+
   /** With other worker, path and de-duplication settings. */
   public ServeConfig withEngine(List<String> paths, int nWorkers, int entries, Duration window) {
     return new ServeConfig(host, port, paths, limits, tls, tokenFile, spoolDir, spoolMaxBytes,

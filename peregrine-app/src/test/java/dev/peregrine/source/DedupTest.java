@@ -71,4 +71,41 @@ class DedupTest {
     assertThat(d.first(ev("a", "s"))).isTrue();
     assertThat(d.first(ev("a", "s"))).isTrue();
   }
+
+  /**
+   * Against a plain reference (a LinkedHashMap keyed by the pair), over a long run of UUID and
+   * other auditIDs, all stages and a clock that moves: the same answers, the same size.
+   */
+  @Test
+  void matchesAReferenceWindow() {
+    MutableClock c = new MutableClock();
+    int cap = 50;
+    Dedup d = new Dedup(cap, Duration.ofSeconds(30), c);
+    java.util.LinkedHashMap<String, Long> ref = new java.util.LinkedHashMap<>();
+    java.util.Random r = new java.util.Random(7);
+    String[] stages = {"RequestReceived", "ResponseStarted", "ResponseComplete", "Panic", "x", ""};
+    for (int i = 0; i < 20_000; i++) {
+      int n = r.nextInt(120);
+      String id = switch (r.nextInt(4)) {
+        case 0 -> String.format("%08x-0000-4000-8000-%012x", n, n * 7L);
+        case 1 -> String.format("%08X-0000-4000-8000-%012x", n, n * 7L);
+        case 2 -> "id-" + n;
+        default -> String.format("ffffffff-ffff-ffff-ffff-%012x", n);
+      };
+      String stage = stages[r.nextInt(stages.length)];
+      c.now = c.now.plusMillis(r.nextInt(400));
+      long now = c.now.toEpochMilli();
+      ref.entrySet().removeIf(en -> now - en.getValue() >= 30_000);
+      String k = id + "\u0000" + stage;
+      boolean expected = !ref.containsKey(k);
+      if (expected) {
+        if (ref.size() == cap) {
+          ref.remove(ref.keySet().iterator().next());
+        }
+        ref.put(k, now);
+      }
+      assertThat(d.first(ev(id, stage))).as("event %d", i).isEqualTo(expected);
+      assertThat(d.size()).isEqualTo(ref.size());
+    }
+  }
 }
