@@ -44,8 +44,13 @@ final class Ingest {
       return Outcome.ACCEPTED;
     }
     int n = events.size();
-    if (!queue.tryReserve(n)) {
-      return Outcome.QUEUE_FULL;
+    try {
+      if (!queue.reserve(n, Limits.QUEUE_WAIT_MILLIS)) {
+        return Outcome.QUEUE_FULL;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Outcome.STOPPING;
     }
     long seq = Batch.NOT_SPOOLED;
     if (spool != null) {

@@ -29,6 +29,11 @@ public record Limits(long maxBodyBytes, long maxEventBytes, int maxDepth, long m
    * larger queue only delays the 429 under overload and costs garbage-collection time.
    */
   public static final int DEFAULT_QUEUE_EVENTS = 10_000;
+  /**
+   * How long a request waits for room in a full queue before it is answered 429: long enough
+   * for the workers to evaluate a few batches, far below the apiserver's request timeout.
+   */
+  public static final long QUEUE_WAIT_MILLIS = 250;
 
   /** Checks that every limit is positive and the event limit fits the body limit. */
   public Limits {
