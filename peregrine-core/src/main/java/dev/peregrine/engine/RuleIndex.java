@@ -32,8 +32,9 @@ final class RuleIndex {
   private final int words;
   private final Dimension[] dims;
 
+  /** One indexed field; {@code nulKeys} when some constant holds U+0000. */
   private record Dimension(Extractor field, Map<String, long[]> byValue, long[] other,
-      long[] all) {}
+      long[] all, boolean nulKeys) {}
 
   private RuleIndex(int rules, Dimension[] dims) {
     this.rules = rules;
@@ -67,7 +68,8 @@ final class RuleIndex {
           set(byValue.computeIfAbsent(v, k -> other.clone()), i);
         }
       }
-      dims.add(new Dimension(x, Map.copyOf(byValue), other, all));
+      boolean nulKeys = byValue.keySet().stream().anyMatch(v -> v.indexOf('\0') >= 0);
+      dims.add(new Dimension(x, Map.copyOf(byValue), other, all, nulKeys));
     }
     return new RuleIndex(conditions.size(), dims.toArray(Dimension[]::new));
   }
@@ -90,13 +92,21 @@ final class RuleIndex {
       long[] bits;
       if (v == null) {
         bits = d.other();
-      } else if (v.indexOf('\0') >= 0) {
+      } else if (d.nulKeys() && v.indexOf('\0') >= 0) {
         bits = d.all();
       } else {
-        bits = d.byValue().getOrDefault(v, d.other());
+        bits = d.byValue().get(v);
+        if (bits == null) {
+          // without a constant holding U+0000, only a value that missed can hold one
+          bits = v.indexOf('\0') >= 0 ? d.all() : d.other();
+        }
       }
+      long any = 0;
       for (int w = 0; w < words; w++) {
-        acc[w] &= bits[w];
+        any |= acc[w] &= bits[w];
+      }
+      if (any == 0) {
+        return acc; // no candidate left: the other fields need not be read
       }
     }
     if (rules % 64 != 0 && words > 0) {
