@@ -312,20 +312,7 @@ final class LineDecoder {
 
   /** A scalar read as {@link Json#mapper()} reads it (exact decimals). */
   private JsonNode scalar(JsonParser p, JsonToken t) throws IOException {
-    return switch (t) {
-      case VALUE_STRING -> nodes.textNode(p.getText());
-      case VALUE_NUMBER_INT ->
-          switch (p.getNumberType()) {
-            case INT -> nodes.numberNode(p.getIntValue());
-            case LONG -> nodes.numberNode(p.getLongValue());
-            default -> nodes.numberNode(p.getBigIntegerValue());
-          };
-      case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDecimalValue());
-      case VALUE_TRUE -> nodes.booleanNode(true);
-      case VALUE_FALSE -> nodes.booleanNode(false);
-      case VALUE_NULL -> nodes.nullNode();
-      default -> throw new IllegalStateException("unexpected token " + t);
-    };
+    return TreeBuilder.scalar(nodes, t, p);
   }
 
   /**

@@ -147,6 +147,12 @@ final class TreeBuilder {
   }
 
   private JsonNode scalar(JsonToken token, JsonParser p) throws IOException {
+    return scalar(nodes, token, p);
+  }
+
+  /** The scalar at the parser's current {@code token}, as {@link Json#mapper()} reads it. */
+  static JsonNode scalar(JsonNodeFactory nodes, JsonToken token, JsonParser p)
+      throws IOException {
     return switch (token) {
       case VALUE_STRING -> nodes.textNode(p.getText());
       case VALUE_NUMBER_INT ->
