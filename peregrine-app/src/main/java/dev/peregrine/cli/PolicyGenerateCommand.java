@@ -6,7 +6,6 @@ import dev.peregrine.auditpolicy.PolicySimulator;
 import dev.peregrine.auditpolicy.SimulationReport;
 import dev.peregrine.diag.Issue;
 import dev.peregrine.diag.SourceFile;
-import dev.peregrine.event.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code peregrine policy generate}: propose a policy from recorded traffic. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -29,40 +27,24 @@ import picocli.CommandLine.Parameters;
         + " (system components' reads, leases, endpoints, health checks; secrets at Metadata).",
         "Prints the policy as YAML with the expected saving on the same logs in its header."})
 final class PolicyGenerateCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "LOG",
-      description = "Recorded audit logs: files, directories or - for stdin.")
-  List<String> logs = new ArrayList<>();
-
-  @Option(names = {"-r", "--rules", "--detections"}, paramLabel = "RULES",
-      description = "Detection rules file or directory (repeatable; default: the built-in"
-          + " rules).")
-  List<Path> rules = new ArrayList<>();
+  @CommandLine.Mixin DetectionLogs input;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the policy to FILE instead of stdout.")
   Path output;
-
-  @Option(names = "--progress", description = "Show progress on stderr even when it is not a"
-      + " terminal.")
-  boolean progress;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    Optional<Detections> det = Detections.load(rules, err);
-    if (det.isEmpty()) {
+    Optional<DetectionLogs.Opened> opened = input.open(err);
+    if (opened.isEmpty()) {
       return 1;
     }
-    PolicyInputs inputs;
-    try {
-      inputs = PolicyInputs.open(logs, err, progress || Progress.stderrIsTerminal());
-    } catch (InputException e) {
-      err.println("peregrine: " + e.getMessage());
-      return 1;
-    }
-    PolicyGenerator gen = new PolicyGenerator(det.get().detector());
+    Detections det = opened.get().detections();
+    PolicyInputs inputs = opened.get().inputs();
+    PolicyGenerator gen = new PolicyGenerator(det.detector());
     inputs.replay("observe", true, gen::observe);
     PolicyGenerator.Proposal p = gen.propose();
     PolicyLoader.Verdict v = new PolicyLoader()
@@ -72,10 +54,10 @@ final class PolicyGenerateCommand implements Callable<Integer> {
       err.println("peregrine: the generated policy does not load; this is a bug");
       return 1;
     }
-    PolicySimulator sim = new PolicySimulator(v.policy(), det.get().detector());
+    PolicySimulator sim = new PolicySimulator(v.policy(), det.detector());
     inputs.replay("simulate", false, sim::accept);
     SimulationReport r = sim.report();
-    String yaml = p.yaml(header(inputs.names(), det.get().names(), p, r));
+    String yaml = p.yaml(header(inputs.names(), det.names(), p, r));
     if (output == null) {
       spec.commandLine().getOut().print(yaml);
       spec.commandLine().getOut().flush();

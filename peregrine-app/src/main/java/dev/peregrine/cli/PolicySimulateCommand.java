@@ -3,20 +3,16 @@ package dev.peregrine.cli;
 import dev.peregrine.auditpolicy.PolicyLoader;
 import dev.peregrine.auditpolicy.PolicySimulator;
 import dev.peregrine.diag.Issue;
-import dev.peregrine.event.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code peregrine policy simulate}: what a policy would have done to a recorded log. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -34,14 +30,7 @@ final class PolicySimulateCommand implements Callable<Integer> {
       description = "The audit policy file.")
   Path policy;
 
-  @Option(names = {"-r", "--rules", "--detections"}, paramLabel = "RULES",
-      description = "Detection rules file or directory (repeatable; default: the built-in"
-          + " rules).")
-  List<Path> rules = new ArrayList<>();
-
-  @Parameters(arity = "1..*", paramLabel = "LOG",
-      description = "Recorded audit logs: files, directories or - for stdin.")
-  List<String> logs = new ArrayList<>();
+  @CommandLine.Mixin DetectionLogs input;
 
   @Option(names = "--json", description = "Print the report as one JSON object.")
   boolean json;
@@ -49,10 +38,6 @@ final class PolicySimulateCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "FILE",
       description = "Also write a self-contained HTML report with charts to FILE.")
   Path html;
-
-  @Option(names = "--progress", description = "Show progress on stderr even when it is not a"
-      + " terminal.")
-  boolean progress;
 
   @Option(names = "--fail-on-loss", description = "Exit with status 3 when a detection would"
       + " lose an alert.")
@@ -65,21 +50,16 @@ final class PolicySimulateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Optional<PolicyLoader.Verdict> v = loadValid(policy, err);
-    Optional<Detections> det = v.isEmpty() ? Optional.empty() : Detections.load(rules, err);
-    if (det.isEmpty()) {
+    Optional<DetectionLogs.Opened> opened = v.isEmpty() ? Optional.empty() : input.open(err);
+    if (opened.isEmpty()) {
       return 1;
     }
-    PolicyInputs inputs;
-    try {
-      inputs = PolicyInputs.open(logs, err, progress || Progress.stderrIsTerminal());
-    } catch (InputException e) {
-      err.println("peregrine: " + e.getMessage());
-      return 1;
-    }
-    PolicySimulator sim = new PolicySimulator(v.get().policy(), det.get().detector());
+    Detections det = opened.get().detections();
+    PolicyInputs inputs = opened.get().inputs();
+    PolicySimulator sim = new PolicySimulator(v.get().policy(), det.detector());
     PolicyInputs.Pass pass = inputs.replay("simulate", true, sim::accept);
     SimulationRun run = new SimulationRun(policy.toString(), inputs.names(),
-        det.get().names(), pass.decodeErrors(), sim.report());
+        det.names(), pass.decodeErrors(), sim.report());
     out.print(json ? SimulationJson.render(run).toPrettyString() + "\n"
         : SimulationText.render(run));
     out.flush();

@@ -176,7 +176,8 @@ final class ReplayCommand implements Callable<Integer> {
     for (SinkStats.Snapshot s : stats) {
       err.println("  " + s.name() + ": " + s.delivered() + " delivered, " + s.dropped()
           + " dropped, " + s.failed() + " failed" + (s.retries() > 0 ? ", " + s.retries()
-          + " retries" : ""));
+          + " retries" : "") + (s.possiblyLost() > 0 ? ", " + s.possiblyLost()
+          + " possibly lost" : ""));
     }
     err.flush();
   }

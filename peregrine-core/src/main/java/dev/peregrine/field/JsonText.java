@@ -25,7 +25,7 @@ final class JsonText {
 
   /** Compact JSON text of {@code node}: no whitespace, original key order. */
   static String compact(JsonNode node) {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(node.isContainerNode() ? 256 : 16);
     write(sb, node, -1);
     return sb.toString();
   }
