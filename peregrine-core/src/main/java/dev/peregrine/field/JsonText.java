@@ -20,7 +20,13 @@ final class JsonText {
     if (node == null) {
       return null;
     }
-    return node.isTextual() ? node.textValue() : compact(node);
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if ((node.isNumber() || node.isBoolean() || node.isNull()) && !node.isBigDecimal()) {
+      return node.asText(); // numbers, booleans, null: as writeScalar writes them
+    }
+    return compact(node);
   }
 
   /** Compact JSON text of {@code node}: no whitespace, original key order. */
