@@ -4,6 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -87,16 +90,42 @@ final class Chunker {
     carryLength = len - end;
     carry = carryLength == 0 ? new byte[0] : Arrays.copyOfRange(buf, end, len);
     long first = nextLine;
-    boolean plain = true;
-    for (int i = 0; i < end; i++) {
-      if (buf[i] == '\n') {
-        nextLine++;
-      } else if (buf[i] == '\r' && (i + 1 == end || buf[i + 1] != '\n')) {
-        plain = false;
-      }
-    }
+    nextLine += count(buf, end, '\n');
+    boolean plain = count(buf, end, '\r') == 0 || noLoneCr(buf, end);
     boolean last = ended && carryLength == 0;
     return new Chunk(buf, end, first, last, plain, last ? failure : null);
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+  /** Occurrences of {@code b} in {@code buf[0, end)}, eight bytes at a time. */
+  static long count(byte[] buf, int end, char b) {
+    long pattern = (b & 0xffL) * 0x0101010101010101L;
+    long n = 0;
+    int i = 0;
+    for (; i + 8 <= end; i += 8) {
+      long x = (long) LONGS.get(buf, i) ^ pattern;
+      // the high bit of each byte of x that is zero, and of no other byte
+      n += Long.bitCount(~(((x & LOW7) + LOW7) | x | LOW7));
+    }
+    for (; i < end; i++) {
+      if ((buf[i] & 0xff) == b) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** True when every carriage return in {@code buf[0, end)} is followed by a line feed. */
+  private static boolean noLoneCr(byte[] buf, int end) {
+    for (int i = 0; i < end; i++) {
+      if (buf[i] == '\r' && (i + 1 == end || buf[i + 1] != '\n')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int lastNewline(byte[] buf, int from, int to) {
