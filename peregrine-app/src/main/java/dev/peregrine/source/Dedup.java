@@ -15,7 +15,7 @@ import java.util.Objects;
  * and an open-addressing index), so remembering an event allocates nothing: an auditID in the
  * apiserver's form (a lower-case UUID) is kept as two longs, any other as its string, and the
  * four audit stages as a number. Long-lived entries therefore cost the garbage collector nothing
- * to copy.
+ * to copy, and a lookup touches the index and at most one cache line of entry per candidate.
  */
 final class Dedup {
   /** Default number of remembered pairs. */
@@ -33,20 +33,22 @@ final class Dedup {
   private final long windowMillis;
   private final Clock clock;
 
-  // the ring: entry r of count entries starting at head, oldest first
-  private final long[] hi;
-  private final long[] lo;
+  // the ring: entry r of count entries starting at head, oldest first; entry r is
+  // entries[4r .. 4r+3] = auditID high bits, low bits, time remembered, meta (hash << 32 |
+  // flags << 8 | stage), so that comparing and expiring an entry touches one cache line
+  private final long[] entries;
   private final String[] text;
-  private final byte[] stage;
   private final String[] stageText;
-  private final long[] at;
-  private final int[] hash;
   private int head;
   private int count;
 
-  // slot -> ring position + 1 (0: empty), linear probing
-  private final int[] table;
+  // slot -> (hash << 32 | ring position + 1), 0 when empty; linear probing on the hash, so a
+  // probe past another pair does not touch its entry
+  private final long[] table;
   private final int mask;
+
+  private static final long HAS_TEXT = 1L << 8;
+  private static final long HAS_STAGE_TEXT = 1L << 9;
 
   Dedup(int maxEntries, Duration window, Clock clock) {
     this.capacity = maxEntries;
@@ -56,15 +58,11 @@ final class Dedup {
     if (n > MAX_ENTRIES) {
       throw new IllegalArgumentException("at most " + MAX_ENTRIES + " de-duplication entries");
     }
-    hi = new long[n];
-    lo = new long[n];
+    entries = new long[4 * n];
     text = new String[n];
-    stage = new byte[n];
     stageText = new String[n];
-    at = new long[n];
-    hash = new int[n];
     int slots = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
-    table = new int[n == 0 ? 0 : slots];
+    table = new long[n == 0 ? 0 : slots];
     mask = slots - 1;
   }
 
@@ -123,7 +121,7 @@ final class Dedup {
     Key k = key(id.textValue(), e.get("stage"));
     long now = clock.millis();
     synchronized (this) {
-      while (count > 0 && now - at[head] >= windowMillis) {
+      while (count > 0 && now - entries[4 * head + 2] >= windowMillis) {
         removeOldest();
       }
       if (find(k) >= 0) {
@@ -133,19 +131,20 @@ final class Dedup {
         removeOldest();
       }
       int r = (head + count) % capacity;
-      hi[r] = k.hi();
-      lo[r] = k.lo();
+      long meta = (long) k.hash() << 32 | (k.text() != null ? HAS_TEXT : 0)
+          | (k.stageText() != null ? HAS_STAGE_TEXT : 0) | (k.stage() & 0xffL);
+      entries[4 * r] = k.hi();
+      entries[4 * r + 1] = k.lo();
+      entries[4 * r + 2] = now;
+      entries[4 * r + 3] = meta;
       text[r] = k.text();
-      stage[r] = k.stage();
       stageText[r] = k.stageText();
-      at[r] = now;
-      hash[r] = k.hash();
       count++;
       int slot = k.hash() & mask;
       while (table[slot] != 0) {
         slot = (slot + 1) & mask;
       }
-      table[slot] = r + 1;
+      table[slot] = (long) k.hash() << 32 | (r + 1L);
       return true;
     }
   }
@@ -153,9 +152,17 @@ final class Dedup {
   /** The table slot holding an entry equal to {@code k}, or -1. */
   private int find(Key k) {
     for (int slot = k.hash() & mask; table[slot] != 0; slot = (slot + 1) & mask) {
-      int r = table[slot] - 1;
-      if (hash[r] == k.hash() && stage[r] == k.stage() && hi[r] == k.hi() && lo[r] == k.lo()
-          && Objects.equals(text[r], k.text()) && Objects.equals(stageText[r], k.stageText())) {
+      long t = table[slot];
+      if ((int) (t >>> 32) != k.hash()) {
+        continue;
+      }
+      int r = (int) t - 1;
+      long meta = entries[4 * r + 3];
+      if ((byte) meta == k.stage() && entries[4 * r] == k.hi() && entries[4 * r + 1] == k.lo()
+          && ((meta & HAS_TEXT) != 0 ? k.text() != null && text[r].equals(k.text())
+              : k.text() == null)
+          && ((meta & HAS_STAGE_TEXT) != 0 ? k.stageText() != null
+              && stageText[r].equals(k.stageText()) : k.stageText() == null)) {
         return slot;
       }
     }
@@ -163,8 +170,10 @@ final class Dedup {
   }
 
   private void removeOldest() {
-    int slot = hash[head] & mask;
-    while (table[slot] != head + 1) {
+    int h = (int) (entries[4 * head + 3] >>> 32);
+    long want = (long) h << 32 | (head + 1L);
+    int slot = h & mask;
+    while (table[slot] != want) {
       slot = (slot + 1) & mask;
     }
     deleteSlot(slot);
@@ -185,7 +194,7 @@ final class Dedup {
         if (table[j] == 0) {
           return;
         }
-        int home = hash[table[j] - 1] & mask;
+        int home = (int) (table[j] >>> 32) & mask;
         boolean stays = i <= j ? i < home && home <= j : i < home || home <= j;
         if (!stays) {
           break;

@@ -86,7 +86,9 @@ class DedupTest {
     String[] stages = {"RequestReceived", "ResponseStarted", "ResponseComplete", "Panic", "x", ""};
     for (int i = 0; i < 20_000; i++) {
       int n = r.nextInt(120);
-      String id = switch (r.nextInt(4)) {
+      String id = switch (r.nextInt(5)) {
+        // strings of equal hash codes ("Aa" and "BB" collide, and so do their concatenations)
+        case 4 -> new String[] {"Aa", "BB", "AaAa", "BBBB", "AaBB", "BBAa"}[n % 6];
         case 0 -> String.format("%08x-0000-4000-8000-%012x", n, n * 7L);
         case 1 -> String.format("%08X-0000-4000-8000-%012x", n, n * 7L);
         case 2 -> "id-" + n;
