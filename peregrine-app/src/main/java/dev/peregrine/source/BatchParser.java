@@ -86,18 +86,25 @@ final class BatchParser {
     if (body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
       return refused(415, "gzip", "compressed bodies are not accepted; send plain JSON");
     }
+    // The parser enforces the depth limit everywhere and the string limit on every string it
+    // reads, so a body that decodes without errors is within them, except for a string in a part
+    // the selection skips unread, which only a body longer than the string limit can hold. So
+    // the pass that finds a violation (and its offset) runs first for such long bodies, and
+    // otherwise only when decoding reported an error.
+    boolean scanned = body.length > limits.maxStringBytes();
+    if (scanned) {
+      Optional<Refused> r = limitViolation(body);
+      if (r.isPresent()) {
+        return r.get();
+      }
+    }
     List<AuditEvent> events = new ArrayList<>();
     List<DecodeError> errors = new ArrayList<>();
     DecodeStats stats = decoder.decode(body, ORIGIN, events::add, errors::add);
-    // The decoder enforces the same depth and string limits, so a body within them decodes
-    // without errors; only then is it worth a pass to find a violation's offset.
-    if (!errors.isEmpty()) {
-      Optional<BodyScan.Violation> v =
-          BodyScan.check(body, limits.maxDepth(), limits.maxStringBytes());
-      if (v.isPresent()) {
-        Refused r = refused(400, "limit", v.get().reason());
-        r.body().put("offset", v.get().offset());
-        return r;
+    if (!scanned && !errors.isEmpty()) {
+      Optional<Refused> r = limitViolation(body);
+      if (r.isPresent()) {
+        return r.get();
       }
     }
     for (DecodeError e : errors) {
@@ -119,6 +126,18 @@ final class BatchParser {
       return r;
     }
     return new Ok(events, errors, stats.skipped());
+  }
+
+  /** The refusal for the first depth or string-length violation in {@code body}, if any. */
+  private Optional<Refused> limitViolation(byte[] body) {
+    Optional<BodyScan.Violation> v =
+        BodyScan.check(body, limits.maxDepth(), limits.maxStringBytes());
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    Refused r = refused(400, "limit", v.get().reason());
+    r.body().put("offset", v.get().offset());
+    return Optional.of(r);
   }
 
   /**

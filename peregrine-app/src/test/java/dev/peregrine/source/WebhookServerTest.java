@@ -121,6 +121,12 @@ class WebhookServerTest {
         eventList(List.of(item("x".repeat(101)))));
     assertThat(longString.statusCode()).isEqualTo(400);
     assertThat(longString.body()).contains("string longer than 100 bytes");
+    // in a part no rule reads (which the decoder skips unread): refused all the same
+    HttpResponse<String> unread = post(port, eventList(List.of(item("u").replace(
+        "\"stageTimestamp\"", "\"requestObject\":{\"note\":\"" + "x".repeat(101)
+            + "\"},\"stageTimestamp\""))));
+    assertThat(unread.statusCode()).isEqualTo(400);
+    assertThat(unread.body()).contains("string longer than 100 bytes");
   }
 
   @Test
