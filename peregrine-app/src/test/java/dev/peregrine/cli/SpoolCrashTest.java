@@ -2,6 +2,7 @@ package dev.peregrine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peregrine.source.Fixtures;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,15 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class SpoolCrashTest {
   @TempDir Path tmp;
-
-  static final String RULE = """
-      - rule: seen
-        desc: every event
-        condition: ka.auditid != ""
-        output: "seen %ka.auditid"
-        priority: INFO
-        source: k8s_audit
-      """;
 
   record Child(Process process, int port) {}
 
@@ -91,7 +83,7 @@ class SpoolCrashTest {
 
   @Test
   void killMinus9MidLoad_restart_everyAcknowledgedEventIsEvaluated() throws Exception {
-    Path rules = Files.writeString(tmp.resolve("seen.yaml"), RULE);
+    Path rules = Files.writeString(tmp.resolve("seen.yaml"), Fixtures.SEEN_RULE);
     Path spool = tmp.resolve("spool");
     Path out1 = tmp.resolve("out1.txt");
     Path out2 = tmp.resolve("out2.txt");

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.peregrine.engine.Engine;
-import dev.peregrine.engine.EngineOptions;
-import dev.peregrine.field.FieldRegistry;
 import dev.peregrine.output.AlertSink;
-import dev.peregrine.rules.RulesInput;
-import dev.peregrine.rules.RulesLoader;
+import dev.peregrine.source.Fixtures;
 import dev.peregrine.source.ServeConfig;
 import dev.peregrine.source.WebhookServer;
 import java.io.PrintWriter;
@@ -18,7 +15,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,15 +26,6 @@ import org.junit.jupiter.api.Timeout;
 /** The load generator against the real receiver and against scripted answers. */
 @Timeout(60)
 class LoadGenTest {
-  static final String EVERY_EVENT = """
-      - rule: seen
-        desc: every event
-        condition: ka.auditid != ""
-        output: "seen %ka.auditid"
-        priority: INFO
-        source: k8s_audit
-      """;
-
   static LoadSpec spec(URI url, long events, int batch, int concurrency, int pool, URI metrics) {
     return new LoadSpec(url, events, batch, concurrency, null, 1, pool, null, null, null,
         metrics, 5, Duration.ofMillis(10), Duration.ofSeconds(10));
@@ -47,9 +34,7 @@ class LoadGenTest {
   @Test
   void againstTheReceiver_everyAcknowledgedEventIsEvaluated_andCyclesAreNotDeduplicated()
       throws Exception {
-    var load = new RulesLoader().load(List.of(new RulesInput("seen.yaml", EVERY_EVENT)));
-    Engine engine = Engine.build(load, FieldRegistry.standard(ZoneOffset.UTC, "test"),
-        EngineOptions.defaults()).engine().orElseThrow();
+    Engine engine = Fixtures.engine();
     AtomicLong alerts = new AtomicLong();
     AlertSink sink = new AlertSink() {
       @Override

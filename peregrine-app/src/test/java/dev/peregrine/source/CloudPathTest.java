@@ -13,11 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,26 +24,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The optional endpoint for managed-cluster envelopes ({@code --cloud-path}). */
 @Timeout(60)
-class CloudPathTest {
+class CloudPathTest extends ServerTestBase {
   static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   static final Path CORE_FIXTURES = ROOT.resolve("peregrine-core/src/test/resources/event/cloud");
 
-  final Fixtures.Collecting sink = new Fixtures.Collecting();
-  WebhookServer server;
   @TempDir Path tmp;
-
-  int start(ServeConfig config) throws Exception {
-    server = new WebhookServer(config, Fixtures.engine(), sink, Clock.systemUTC());
-    server.start();
-    return server.port();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   static ServeConfig cloud() {
     return Fixtures.config().withCloud("/cloud-audit", Format.AUTO);

@@ -21,11 +21,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** Shared pieces of the receiver tests: a rule that fires on every event, events, a sink. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
   /** One rule that matches every event with an auditID; its output is the auditID. */
-  static final String SEEN_RULE = """
+  public static final String SEEN_RULE = """
       - rule: seen
         desc: every event
         condition: ka.auditid != ""
@@ -35,7 +35,7 @@ final class Fixtures {
         tags: [test, k8s]
       """;
 
-  static Engine engine() {
+  public static Engine engine() {
     var load = new RulesLoader().load(List.of(new RulesInput("seen.yaml", SEEN_RULE)));
     return Engine.build(load, FieldRegistry.standard(ZoneOffset.UTC, "test"),
         EngineOptions.defaults()).engine().orElseThrow();

@@ -14,39 +14,22 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManagerFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** TLS, mutual TLS and bearer tokens, and their refusals. */
 @Timeout(60)
-class SecurityTest {
+class SecurityTest extends ServerTestBase {
   static final Path TLS = Path.of(System.getProperty("peregrine.repo.root", "../"))
       .resolve("peregrine-app/src/test/resources/tls");
 
   @TempDir Path tmp;
-  final Fixtures.Collecting sink = new Fixtures.Collecting();
-  WebhookServer server;
-
-  int start(ServeConfig c) throws Exception {
-    server = new WebhookServer(c, Fixtures.engine(), sink, Clock.systemUTC());
-    server.start();
-    return server.port();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   static SSLContext client(String cert, String key) throws Exception {
     TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");

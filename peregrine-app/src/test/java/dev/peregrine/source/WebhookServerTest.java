@@ -8,34 +8,14 @@ import static dev.peregrine.source.Fixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Every answer of the audit endpoint, on loopback with a real Jetty. */
 @Timeout(60)
-class WebhookServerTest {
-  final Fixtures.Collecting sink = new Fixtures.Collecting();
-  WebhookServer server;
-
-  int start(ServeConfig config) throws Exception {
-    server = new WebhookServer(config, Fixtures.engine(), sink, Clock.systemUTC());
-    server.start();
-    return server.port();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (sink.gate != null) {
-      sink.gate.countDown();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+class WebhookServerTest extends ServerTestBase {
 
   double metric(String name) {
     return server.metrics().value(name);
