@@ -14,6 +14,8 @@ import dev.peregrine.event.Format;
 import dev.peregrine.event.Selection;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,8 @@ final class BatchParser {
   private final EventDecoder decoder;
   private final Selection selection;
   private final JsonFactory locator;
+  /** Parsers of the other formats met in spool records. */
+  private final Map<Format, BatchParser> others = new EnumMap<>(Format.class);
 
   /** A parser of native bodies (the audit paths). */
   BatchParser(Limits limits) {
@@ -155,14 +159,21 @@ final class BatchParser {
     return out;
   }
 
-  /** Parses a spool record written by {@link #spooled}, with this parser's selection. */
+  /**
+   * Parses a spool record written by {@link #spooled}, with this parser's limits and selection
+   * and a parser of the record's format (this one when it matches). Not thread-safe.
+   */
   Parsed parseSpooled(byte[] record) {
     if (record.length >= 2 && record[0] == CLOUD_MARK) {
       Format f = Format.values()[record[1]];
-      return new BatchParser(limits, f, selection).parse(java.util.Arrays.copyOfRange(record, 2,
-          record.length));
+      return forFormat(f).parse(Arrays.copyOfRange(record, 2, record.length));
     }
-    return new BatchParser(limits, Format.K8S, selection).parse(record);
+    return forFormat(Format.K8S).parse(record);
+  }
+
+  private BatchParser forFormat(Format f) {
+    return f == format ? this
+        : others.computeIfAbsent(f, k -> new BatchParser(limits, k, selection));
   }
 
   /**

@@ -38,6 +38,8 @@ public record ServeConfig(String host, int port, List<String> auditPaths, Limits
   public static final List<String> DEFAULT_PATHS = List.of("/k8s-audit", "/k8s_audit");
   /** Default shutdown drain limit. */
   public static final Duration DEFAULT_DRAIN = Duration.ofSeconds(20);
+  /** Largest {@code dedupEntries}: the de-duplication arrays are allocated up front. */
+  public static final int MAX_DEDUP_ENTRIES = Dedup.MAX_ENTRIES;
 
   /** Copies the path list. */
   public ServeConfig {
@@ -84,9 +86,6 @@ public record ServeConfig(String host, int port, List<String> auditPaths, Limits
         workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version, cloudPath,
         cloudFormat);
   }
-
-  /** Largest {@code dedupEntries}: the de-duplication arrays are allocated up front. */
-  public static final int MAX_DEDUP_ENTRIES = Dedup.MAX_ENTRIES;
 
   /** With other worker, path and de-duplication settings. */
   public ServeConfig withEngine(List<String> paths, int nWorkers, int entries, Duration window) {

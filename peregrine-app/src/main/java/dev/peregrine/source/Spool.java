@@ -79,8 +79,8 @@ final class Spool implements AutoCloseable {
     openSegment();
   }
 
-  /** Records after the checkpoint, in sequence order, found at open. */
-  List<Record> pending() {
+  /** Records after the checkpoint, in sequence order, found at open (until {@link #allDone}). */
+  synchronized List<Record> pending() {
     return List.copyOf(pending);
   }
 
@@ -213,6 +213,7 @@ final class Spool implements AutoCloseable {
   synchronized void allDone() {
     watermark = Math.max(watermark, nextSeq - 1);
     finished.clear();
+    pending.clear(); // their bodies are not needed again
   }
 
   /** Highest sequence number up to which everything is evaluated. */

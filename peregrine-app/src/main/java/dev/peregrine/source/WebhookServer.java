@@ -140,10 +140,8 @@ public final class WebhookServer implements AutoCloseable {
     long events = 0;
     BatchParser spooled = new BatchParser(config.limits(), Format.K8S, selection());
     for (Spool.Record r : pending) {
-      List<AuditEvent> list = new ArrayList<>();
-      if (spooled.parseSpooled(r.body()) instanceof BatchParser.Ok ok) {
-        list.addAll(ok.events());
-      }
+      List<AuditEvent> list = spooled.parseSpooled(r.body()) instanceof BatchParser.Ok ok
+          ? ok.events() : List.of();
       events += list.size();
       pipeline.process(new Batch(r.seq(), list, System.nanoTime()));
     }
