@@ -34,8 +34,9 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExitCodeExceptionMapper(t -> 1);
-    cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
+    // the mapper decides for every exception, command-line errors included
+    cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? EXIT_USAGE
+        : 1);
     return cl.execute(args);
   }
 

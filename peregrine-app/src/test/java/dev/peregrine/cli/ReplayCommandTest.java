@@ -42,6 +42,15 @@ class ReplayCommandTest {
   }
 
   @Test
+  void badCommandLine_exitsTwo() {
+    assertThat(run("replay").status()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run("replay", "--bogus", "x").status()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run("replay", "--threads=x", example().toString()).status())
+        .isEqualTo(Main.EXIT_USAGE);
+    assertThat(run("webhook-config").status()).isEqualTo(Main.EXIT_USAGE);
+  }
+
+  @Test
   void replay_strict_exitsOneOnInvalidRecords() {
     assertThat(run("replay", "--strict", example().toString()).status()).isEqualTo(1);
   }
