@@ -38,6 +38,16 @@ class PolicyGenerateCommandTest {
         PolicySimulateCommandTest.portable(generated.out()));
   }
 
+  /** The example in examples/policy and docs/audit-policy.md is what a user gets. */
+  @Test
+  void examplePolicy_isWhatGenerateGivesWithTheBuiltInRules() throws IOException {
+    PolicyCommandTest.Run r = PolicyCommandTest.run("generate",
+        PolicySimulateCommandTest.example("cluster-traffic.jsonl"));
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(PolicySimulateCommandTest.portable(r.out())).isEqualTo(Files.readString(
+        Path.of(PolicySimulateCommandTest.example("generated-policy.yaml"))));
+  }
+
   @Test
   void generatedPolicy_passesValidate() {
     PolicyCommandTest.Run r = PolicyCommandTest.run("validate", policy.toString());
