@@ -3,8 +3,8 @@ package dev.peregrine.event;
 import static dev.peregrine.event.Decoded.event;
 import static dev.peregrine.event.Decoded.pretty;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.peregrine.TestRepo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,8 +134,6 @@ class EventDecoderStreamTest {
   @Test
   void upstreamTraceFiles() throws Exception {
     Path traces = traceDir();
-    assumeTrue(traces != null,
-        "skipped: shared/upstream/falco-k8s-audit-tests/test/trace_files/k8s_audit not found");
     List<Path> files;
     try (Stream<Path> list = Files.list(traces)) {
       files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -159,15 +157,6 @@ class EventDecoderStreamTest {
   }
 
   private static Path traceDir() {
-    String rel = "shared/upstream/falco-k8s-audit-tests/test/trace_files/k8s_audit";
-    String root = System.getProperty("peregrine.repo.root");
-    Path start = root != null ? Path.of(root) : Path.of(System.getProperty("user.dir"));
-    for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
-      Path candidate = p.resolve(rel);
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
+    return TestRepo.upstream("falco-k8s-audit-tests/test/trace_files/k8s_audit");
   }
 }

@@ -1,8 +1,8 @@
 package dev.peregrine.field;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.peregrine.TestRepo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.event.AuditEvent;
@@ -17,25 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /** Runs the catalogue over the upstream k8s_audit trace files. */
 class TraceFilesTest {
-  private static final String DIR =
-      "../shared/upstream/falco-k8s-audit-tests/test/trace_files/k8s_audit";
 
-  private static Path repoRoot() {
-    String prop = System.getProperty("peregrine.repo.root");
-    if (prop != null && !prop.isBlank()) {
-      return Path.of(prop);
-    }
-    Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    while (p != null && !Files.isDirectory(p.resolve("peregrine-core"))) {
-      p = p.getParent();
-    }
-    return p == null ? Path.of(".") : p;
-  }
 
   private static Path traceDir() {
-    Path dir = repoRoot().resolve(DIR).normalize();
-    assumeTrue(Files.isDirectory(dir), "trace folder missing: " + dir);
-    return dir;
+    return TestRepo.upstream("falco-k8s-audit-tests/test/trace_files/k8s_audit");
   }
 
   private static List<AuditEvent> events(String file) throws IOException {

@@ -1,5 +1,6 @@
 package dev.peregrine.rules;
 
+import dev.peregrine.TestRepo;
 import dev.peregrine.diag.Issue;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 
 /** Test helpers: load inline YAML, find rules and issues, locate upstream data. */
 final class Loads {
@@ -51,28 +51,12 @@ final class Loads {
 
   /** The repository root (holding {@code peregrine-core}). */
   static Path repoRoot() {
-    String p = System.getProperty("peregrine.repo.root");
-    if (p != null && !p.isBlank()) {
-      return Path.of(p);
-    }
-    Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    while (d != null && !Files.isDirectory(d.resolve("peregrine-core"))) {
-      d = d.getParent();
-    }
-    return d == null ? Path.of(".").toAbsolutePath() : d;
+    return TestRepo.repoRoot();
   }
 
   /** A folder under {@code ../shared} next to the repository; skips the test if absent. */
   static Path shared(String rel) {
-    Path dir = repoRoot().resolve("../shared").resolve(rel).normalize();
-    if (!Files.exists(dir)) {
-      String msg = "upstream test data not found: " + dir;
-      if ("1".equals(System.getenv("PEREGRINE_REQUIRE_UPSTREAM"))) {
-        throw new AssertionError(msg);
-      }
-      Assumptions.abort(msg);
-    }
-    return dir;
+    return TestRepo.shared(rel);
   }
 
   static RulesInput input(Path p) {

@@ -1,5 +1,6 @@
 package dev.peregrine.event.cloud;
 
+import dev.peregrine.TestRepo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peregrine.event.AuditEvent;
 import dev.peregrine.event.DecodeError;
@@ -54,14 +55,7 @@ record Unwrapped(List<AuditEvent> events, List<DecodeError> errors, DecodeStats 
   }
 
   static Path repoRoot() {
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !Files.isDirectory(p.resolve("examples/managed"))) {
-      p = p.getParent();
-    }
-    if (p == null) {
-      throw new IllegalStateException("no examples/managed above " + Path.of("").toAbsolutePath());
-    }
-    return p;
+    return TestRepo.repoRoot();
   }
 
   /** The auditIDs of the events, in order. */
