@@ -1,12 +1,8 @@
 package dev.peregrine.cli;
 
-import dev.peregrine.engine.Alert;
 import dev.peregrine.engine.Engine;
 import dev.peregrine.event.AuditEvent;
 import dev.peregrine.event.Format;
-import dev.peregrine.metrics.ServeMetrics;
-import dev.peregrine.output.AlertSink;
-import dev.peregrine.output.Outputs;
 import dev.peregrine.source.Limits;
 import dev.peregrine.source.ServeConfig;
 import dev.peregrine.source.TlsFiles;
@@ -20,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -134,8 +129,7 @@ public final class ServeCommand implements Callable<Integer> {
       return e.report(err, "not serving");
     }
     try (outputs) {
-      DropCountingSink sink = new DropCountingSink(outputs.sink(), outputs.outputs());
-      return serve(config, build.engine().get(), sink, policy, err);
+      return serve(config, build.engine().get(), outputs, policy, err);
     }
   }
 
@@ -143,56 +137,13 @@ public final class ServeCommand implements Callable<Integer> {
   static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
 
-  /** Forwards alerts to the outputs and reports their new drops to the server's metrics. */
-  static final class DropCountingSink implements AlertSink {
-    private final AlertSink delegate;
-    private final Outputs outputs;
-    private final AtomicLong reported = new AtomicLong();
-    private volatile ServeMetrics metrics;
-
-    DropCountingSink(AlertSink delegate, Outputs outputs) {
-      this.delegate = delegate;
-      this.outputs = outputs;
-    }
-
-    void metrics(ServeMetrics m) {
-      this.metrics = m;
-    }
-
-    @Override
-    public void accept(Alert alert) {
-      delegate.accept(alert);
-      report();
-    }
-
-    @Override
-    public void flush() {
-      delegate.flush();
-      report();
-    }
-
-    @Override
-    public void close() {
-      flush();
-    }
-
-    private void report() {
-      ServeMetrics m = metrics;
-      long now = outputs.dropped();
-      long before = reported.getAndSet(now);
-      if (m != null && now > before) {
-        m.outputDrops(now - before);
-      }
-    }
-  }
-
-  private int serve(ServeConfig config, Engine engine, DropCountingSink sink,
+  private int serve(ServeConfig config, Engine engine, OutputsFactory.Opened outputs,
       Function<AuditEvent, Optional<AuditEvent>> policy, PrintWriter err) throws Exception {
-    WebhookServer server = new WebhookServer(config, engine, sink, Clock.systemUTC());
+    WebhookServer server = new WebhookServer(config, engine, outputs.sink(), Clock.systemUTC());
     if (auditPolicy.file != null) {
       server.withAuditPolicy(policy); // it may read any part of an event: decode them whole
     }
-    sink.metrics(server.metrics());
+    server.metrics().outputDrops(outputs.outputs()::dropped);
     Thread hook = new Thread(() -> {
       stop.countDown();
       closeQuietly(server);

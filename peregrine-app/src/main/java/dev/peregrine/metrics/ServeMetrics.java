@@ -3,6 +3,7 @@ package dev.peregrine.metrics;
 import dev.peregrine.engine.Alert;
 import dev.peregrine.engine.Engine;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -25,7 +26,7 @@ public final class ServeMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
   private final RuleMatches matches = new RuleMatches(Engine.SOURCE);
-  private final Counter drops;
+  private volatile LongSupplier drops = () -> 0;
   private final Counter received;
   private final Counter accepted;
   private final Counter rejected;
@@ -47,7 +48,8 @@ public final class ServeMetrics {
     GaugeWithCallback.builder().name("falcosecurity_falco_version_info").help(FALCO_HELP)
         .labelNames("version").callback(cb -> cb.call(1, version)).register(registry);
     registry.register(matches);
-    drops = counter("falcosecurity_falco_outputs_queue_num_drops", FALCO_HELP);
+    CounterWithCallback.builder().name("falcosecurity_falco_outputs_queue_num_drops")
+        .help(FALCO_HELP).callback(cb -> cb.call(drops.getAsLong())).register(registry);
     received = counter("peregrine_events_received",
         "Audit events found in webhook request bodies.");
     accepted = counter("peregrine_events_accepted",
@@ -95,9 +97,12 @@ public final class ServeMetrics {
     matches.add(a);
   }
 
-  /** Counts alerts an output could not deliver. */
-  public void outputDrops(long n) {
-    drops.inc(n);
+  /**
+   * Where {@code falcosecurity_falco_outputs_queue_num_drops_total} comes from: the outputs'
+   * running count of alerts they could not deliver, read at each scrape.
+   */
+  public void outputDrops(LongSupplier dropped) {
+    this.drops = dropped;
   }
 
   /** Counts events seen in a request body, valid or not. */

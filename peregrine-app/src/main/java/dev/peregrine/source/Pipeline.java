@@ -81,7 +81,10 @@ final class Pipeline {
         LOG.error("engine failed on event {} line {}", e.origin(), e.line(), ex);
       }
     }
-    sink.flush();
+    if (b.seq() != Batch.NOT_SPOOLED) {
+      // the spool may forget the batch once done: its alerts must be out first
+      sink.flush();
+    }
     metrics.evaluated(evaluated);
     metrics.deduplicated(duplicates);
     metrics.latency((nanoTime.getAsLong() - b.arrivalNanos()) / 1e9);
