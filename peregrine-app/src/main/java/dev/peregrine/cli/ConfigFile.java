@@ -262,10 +262,22 @@ final class ConfigFile {
   }
 
   static Duration duration(String s) {
-    Matcher m = DURATION.matcher(s.trim());
-    if (!m.matches()) {
+    Duration d = parseDuration(s);
+    if (d == null) {
       throw new IllegalArgumentException("'" + s + "' is not a duration; "
           + expected(Type.DURATION));
+    }
+    return d;
+  }
+
+  /**
+   * {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or a number of seconds (surrounding
+   * whitespace ignored); null if {@code s} has another form.
+   */
+  static Duration parseDuration(String s) {
+    Matcher m = DURATION.matcher(s.trim());
+    if (!m.matches()) {
+      return null;
     }
     long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);

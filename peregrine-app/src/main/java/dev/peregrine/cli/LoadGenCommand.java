@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +27,6 @@ import picocli.CommandLine.Option;
         + " receiver's /metrics and checks acknowledged == accepted == evaluated."
         + " Exit status 0 only when every event was acknowledged and the check holds."})
 final class LoadGenCommand implements Callable<Integer> {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
   @Option(names = "--url", required = true, paramLabel = "URL",
       description = "Audit endpoint, e.g. http://127.0.0.1:8765/k8s-audit.")
@@ -130,18 +127,11 @@ final class LoadGenCommand implements Callable<Integer> {
 
   /** {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1h}, or a number of seconds. */
   static Duration duration(String option, String text) {
-    Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
+    Duration d = ConfigFile.parseDuration(text.toLowerCase(Locale.ROOT));
+    if (d == null) {
       throw new IllegalArgumentException(option + ": expected a duration such as 30s, 500ms or"
           + " 2m, got '" + text + "'");
     }
-    long v = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "s" : m.group(2);
-    return switch (unit) {
-      case "ms" -> Duration.ofMillis(v);
-      case "m" -> Duration.ofMinutes(v);
-      case "h" -> Duration.ofHours(v);
-      default -> Duration.ofSeconds(v);
-    };
+    return d;
   }
 }

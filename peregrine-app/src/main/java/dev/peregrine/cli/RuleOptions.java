@@ -3,11 +3,10 @@ package dev.peregrine.cli;
 import dev.peregrine.diag.Issue;
 import dev.peregrine.diag.Position;
 import dev.peregrine.diag.SourceFile;
+import dev.peregrine.engine.Engine;
 import dev.peregrine.engine.EngineOptions;
-import dev.peregrine.rules.Priority;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,46 +101,17 @@ final class RuleOptions {
     return rules.isEmpty() ? c.rulesFiles().stream().map(Path::of).toList() : rules;
   }
 
-  /** The settings after applying the config file, -o overrides and the shortcut flags. */
-  Settings settings() {
-    try {
-      return Settings.of(config(new PrintWriter(Writer.nullWriter())));
-    } catch (ConfigException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-  }
-
-  EngineOptions engineOptions(Settings s) {
-    return EngineOptions.defaults()
-        .withMatchAll(s.matchAll())
-        .withMinPriority(s.minPriority())
-        .withTimeIso8601(s.timeIso8601())
-        .withSelection(disabledRules, Set.copyOf(disabledTags), Set.copyOf(enabledTags));
-  }
-
   /** Loads and compiles the configured rules, printing every diagnostic to {@code err}. */
-  dev.peregrine.engine.Engine.Build buildEngine(Config c, java.io.PrintWriter err)
-      throws java.io.IOException {
+  Engine.Build buildEngine(Config c, PrintWriter err) throws IOException {
     return RuleSets.build(RuleSets.read(rulePaths(c)), Environment.registry(), engineOptions(c),
         err);
   }
 
   EngineOptions engineOptions(Config c) {
-    return engineOptions(Settings.of(c));
-  }
-
-  /** The alert-format and rule-selection part of the config. */
-  record Settings(boolean json, boolean includeOutput, boolean includeOutputFields,
-      boolean includeTags, boolean includeMessage, Priority minPriority, boolean matchAll,
-      boolean timeIso8601) {
-    static Settings defaults() {
-      return new Settings(false, true, true, true, false, Priority.DEBUG, false, false);
-    }
-
-    static Settings of(Config c) {
-      Config.Json j = c.json();
-      return new Settings(j.enabled(), j.output(), j.outputFields(), j.tags(), j.message(),
-          c.priority(), c.matchAll(), c.timeIso8601());
-    }
+    return EngineOptions.defaults()
+        .withMatchAll(c.matchAll())
+        .withMinPriority(c.priority())
+        .withTimeIso8601(c.timeIso8601())
+        .withSelection(disabledRules, Set.copyOf(disabledTags), Set.copyOf(enabledTags));
   }
 }

@@ -84,15 +84,17 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--spool-max-bytes", paramLabel = "BYTES",
       description = "Spool disk limit; when reached, batches get 503 (default 1 GiB).")
-  long spoolMax = 1L << 30;
+  long spoolMax = ServeConfig.DEFAULT_SPOOL_MAX_BYTES;
 
   @Option(names = "--event-dedup-window", paramLabel = "SECONDS",
-      description = "Remember (auditID, stage) this long to drop re-sent events (default 300).")
-  long dedupSeconds = 300;
+      description = "Remember (auditID, stage) this long to drop re-sent events"
+          + " (default ${DEFAULT-VALUE}).")
+  long dedupSeconds = ServeConfig.DEFAULT_DEDUP_WINDOW.toSeconds();
 
   @Option(names = "--event-dedup-entries", paramLabel = "N",
-      description = "Remember at most N pairs; 0 turns de-duplication off (default 200000).")
-  int dedupEntries = 200_000;
+      description = "Remember at most N pairs; 0 turns de-duplication off"
+          + " (default ${DEFAULT-VALUE}).")
+  int dedupEntries = ServeConfig.DEFAULT_DEDUP_ENTRIES;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,9 +1,9 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.source.TokenFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -100,8 +100,7 @@ public final class WebhookConfigCommand implements Callable<Integer> {
   }
 
   private static String firstToken(Path p) throws IOException {
-    return Files.readAllLines(p, StandardCharsets.UTF_8).stream().map(String::strip)
-        .filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst()
+    return TokenFile.tokens(p).stream().findFirst()
         .orElseThrow(() -> new IllegalArgumentException(p + " holds no token"));
   }
 

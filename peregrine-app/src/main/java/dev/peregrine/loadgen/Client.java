@@ -1,5 +1,6 @@
 package dev.peregrine.loadgen;
 
+import dev.peregrine.source.TokenFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -144,8 +145,7 @@ final class Client {
 
   /** The first line of {@code file} that is neither blank nor a {@code #} comment. */
   static String firstToken(Path file) throws IOException {
-    return Files.readAllLines(file).stream().map(String::trim)
-        .filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst()
+    return TokenFile.tokens(file).stream().findFirst()
         .orElseThrow(() -> new IOException(file + " holds no token"));
   }
 

@@ -38,6 +38,12 @@ public record ServeConfig(String host, int port, List<String> auditPaths, Limits
   public static final List<String> DEFAULT_PATHS = List.of("/k8s-audit", "/k8s_audit");
   /** Default shutdown drain limit. */
   public static final Duration DEFAULT_DRAIN = Duration.ofSeconds(20);
+  /** Default spool disk limit: 1 GiB. */
+  public static final long DEFAULT_SPOOL_MAX_BYTES = Spool.DEFAULT_MAX_BYTES;
+  /** Default number of (auditID, stage) pairs remembered to drop re-sent events. */
+  public static final int DEFAULT_DEDUP_ENTRIES = Dedup.DEFAULT_ENTRIES;
+  /** Default time (auditID, stage) pairs are remembered. */
+  public static final Duration DEFAULT_DEDUP_WINDOW = Dedup.DEFAULT_WINDOW;
   /** Largest {@code dedupEntries}: the de-duplication arrays are allocated up front. */
   public static final int MAX_DEDUP_ENTRIES = Dedup.MAX_ENTRIES;
 
@@ -53,8 +59,8 @@ public record ServeConfig(String host, int port, List<String> auditPaths, Limits
   /** Defaults for everything; listens on {@code host:port}. */
   public static ServeConfig defaults(String host, int port) {
     return new ServeConfig(host, port, DEFAULT_PATHS, Limits.defaults(), null, null, null,
-        Spool.DEFAULT_MAX_BYTES, defaultWorkers(),
-        Dedup.DEFAULT_ENTRIES, Dedup.DEFAULT_WINDOW, DEFAULT_DRAIN, 1, "dev", null, Format.AUTO);
+        DEFAULT_SPOOL_MAX_BYTES, defaultWorkers(),
+        DEFAULT_DEDUP_ENTRIES, DEFAULT_DEDUP_WINDOW, DEFAULT_DRAIN, 1, "dev", null, Format.AUTO);
   }
 
   /**

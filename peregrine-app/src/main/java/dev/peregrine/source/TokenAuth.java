@@ -36,8 +36,7 @@ final class TokenAuth {
       if (t.equals(loadedAt)) {
         return;
       }
-      tokens = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+      tokens = TokenFile.tokens(file).stream()
           .map(l -> l.getBytes(StandardCharsets.UTF_8)).toList();
       loadedAt = t;
     } catch (IOException e) {

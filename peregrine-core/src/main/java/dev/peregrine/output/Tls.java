@@ -1,24 +1,17 @@
 package dev.peregrine.output;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
@@ -41,8 +34,6 @@ public record Tls(boolean insecure, String caCert, String caBundle, String caPat
     String clientCert, String clientKey) {
   /** The CA directory Falco defaults to; it means "the system trust store" here. */
   public static final String SYSTEM_CA_PATH = "/etc/ssl/certs";
-  private static final Pattern PEM = Pattern.compile(
-      "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
   /** True when nothing differs from the JDK's defaults. */
   public boolean isDefault() {
@@ -113,49 +104,13 @@ public record Tls(boolean insecure, String caCert, String caBundle, String caPat
   }
 
   static List<X509Certificate> certificates(String pem) throws GeneralSecurityException {
-    CertificateFactory cf = CertificateFactory.getInstance("X.509");
-    List<X509Certificate> out = new ArrayList<>();
-    Matcher m = PEM.matcher(pem);
-    while (m.find()) {
-      if (m.group(1).equals("CERTIFICATE")) {
-        try (InputStream in = new java.io.ByteArrayInputStream(der(m.group(2)))) {
-          out.add((X509Certificate) cf.generateCertificate(in));
-        } catch (IOException e) {
-          throw new GeneralSecurityException(e);
-        }
-      }
-    }
-    return out;
+    return PemReader.certificates(pem);
   }
 
   static PrivateKey privateKey(Path file) throws IOException, GeneralSecurityException {
-    Matcher m = PEM.matcher(Files.readString(file, StandardCharsets.US_ASCII));
-    while (m.find()) {
-      byte[] der = der(m.group(2));
-      switch (m.group(1)) {
-        case "PRIVATE KEY" -> {
-          return pkcs8(der);
-        }
-        case "RSA PRIVATE KEY" -> {
-          return KeyFactory.getInstance("RSA").generatePrivate(
-              new PKCS8EncodedKeySpec(Der.rsaPkcs1ToPkcs8(der)));
-        }
-        default -> { }
-      }
-    }
-    throw new GeneralSecurityException(file + ": no PKCS#8 or RSA private key in PEM form");
-  }
-
-  private static PrivateKey pkcs8(byte[] der) throws GeneralSecurityException {
-    GeneralSecurityException last = null;
-    for (String alg : new String[] {"RSA", "EC", "Ed25519"}) {
-      try {
-        return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
-      } catch (GeneralSecurityException e) {
-        last = e;
-      }
-    }
-    throw last;
+    return PemReader.privateKey(Files.readString(file, StandardCharsets.US_ASCII))
+        .orElseThrow(() -> new GeneralSecurityException(
+            file + ": no PKCS#8 or RSA private key in PEM form"));
   }
 
   /**
@@ -186,10 +141,6 @@ public record Tls(boolean insecure, String caCert, String caBundle, String caPat
   /** The alerts a server sends when it does not accept the client's certificate (or its lack). */
   private static final Pattern CLIENT_CERT_REFUSED = Pattern.compile("Received fatal alert: "
       + "(certificate_required|bad_certificate|unknown_ca|certificate_unknown)");
-
-  private static byte[] der(String base64) {
-    return Base64.getMimeDecoder().decode(base64);
-  }
 
   /** Accepts every certificate and host name: {@code insecure: true}. */
   private static final class TrustAll extends X509ExtendedTrustManager {
