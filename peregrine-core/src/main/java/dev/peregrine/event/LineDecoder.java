@@ -46,12 +46,19 @@ final class LineDecoder {
   private long stopLine;
   /** True when the bytes being decoded end the input: the last line needs no line feed. */
   private boolean last;
-  /** True when the bytes are the caller's input, which stays as it is. */
-  private boolean inPlace;
+  /**
+   * True when the bytes decoded are the caller's whole input, which stays unchanged while its
+   * events are in use, so that events may keep a reference to their text instead of a copy.
+   */
+  private final boolean inPlace;
 
-  /** {@code selection} null keeps everything. */
+  /**
+   * {@code selection} null keeps everything; {@code inPlace} when the arrays given to {@link
+   * #decode} are the caller's whole input, which stays unchanged while its events are in use.
+   */
   LineDecoder(JsonFactory factory, JsonNodeFactory nodes, Selection selection, long maxBytes,
-      String oversize) {
+      String oversize, boolean inPlace) {
+    this.inPlace = inPlace;
     this.factory = factory;
     this.nodes = nodes;
     this.selection = selection;
@@ -75,18 +82,7 @@ final class LineDecoder {
    * must start.
    */
   boolean decode(byte[] buf, int from, int to, long line, boolean last, Sink sink) {
-    return decode(buf, from, to, line, last, false, sink);
-  }
-
-  /**
-   * As {@link #decode(byte[], int, int, long, boolean, Sink)}; {@code inPlace} when {@code buf}
-   * is the caller's whole input, which stays unchanged while its events are in use, so that
-   * events may keep a reference to their text instead of a copy.
-   */
-  boolean decode(byte[] buf, int from, int to, long line, boolean last, boolean inPlace,
-      Sink sink) {
     this.last = last;
-    this.inPlace = inPlace;
     stopIndex = from;
     stopLine = line;
     try (JsonParser p = factory.createParser(buf, from, to - from)) {

@@ -83,7 +83,8 @@ final class StreamDecoder {
     this.win = win;
     this.selection = selection;
     if (fastLines) {
-      this.lines = new LineDecoder(factory, nodes, selection, maxBytes, oversize(maxBytes));
+      this.lines = new LineDecoder(factory, nodes, selection, maxBytes, oversize(maxBytes),
+          win.whole());
       this.fast = true;
       this.fastPos = 0;
       this.fastLine = firstLine;
@@ -278,7 +279,7 @@ final class StreamDecoder {
     if (win.whole()) {
       // everything is held: the rest is one run of lines, the last without a line feed
       boolean all = lines.decode(win.array(), win.index(fastPos), win.index(win.end()),
-          fastLine, true, true, sink);
+          fastLine, true, sink);
       if (all) {
         return false;
       }
@@ -298,7 +299,7 @@ final class StreamDecoder {
         }
         // the last line, without a line feed (a webhook body)
         if (!lines.decode(win.array(), win.index(fastPos), win.index(win.end()), fastLine, true,
-            win.whole(), sink)) {
+            sink)) {
           fastPos += lines.stopIndex() - win.index(fastPos);
           fastLine = lines.stopLine();
           toSlow();
@@ -314,7 +315,7 @@ final class StreamDecoder {
       return true;
     }
     boolean all = lines.decode(win.array(), win.index(fastPos), win.index(lastNl + 1), fastLine,
-        false, win.whole(), sink);
+        false, sink);
     long stop = fastPos + (lines.stopIndex() - win.index(fastPos));
     fastMisses = stop == fastPos ? fastMisses + 1 : 0;
     fastPos = stop;
