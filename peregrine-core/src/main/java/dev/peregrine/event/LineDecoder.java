@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -319,19 +318,6 @@ final class LineDecoder {
     if (!selection.keepsSource()) {
       return null;
     }
-    if (inPlace) {
-      return () -> rebuild(buf, start, end - start);
-    }
-    byte[] text = Arrays.copyOfRange(buf, start, end);
-    return () -> rebuild(text, 0, text.length);
-  }
-
-  /** The whole object held in {@code text[off, off + len)}. */
-  ObjectNode rebuild(byte[] text, int off, int len) {
-    try (JsonParser p = factory.createParser(text, off, len)) {
-      return (ObjectNode) whole(p, p.nextToken());
-    } catch (IOException e) {
-      throw new UncheckedIOException("re-reading an event already read", e);
-    }
+    return EventSource.of(factory, nodes, buf, start, end, inPlace);
   }
 }

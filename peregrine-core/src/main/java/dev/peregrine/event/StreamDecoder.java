@@ -12,9 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.event.cloud.Envelopes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -238,28 +236,15 @@ final class StreamDecoder {
 
   /**
    * For a record the selection pruned, when the selection asks for it: rebuilds the whole record
-   * from a copy of its text (still held in the window). Else null.
+   * from its text (still held in the window; referred to when the window is the caller's whole
+   * input, else copied). Else null.
    */
   private Supplier<ObjectNode> source(TreeBuilder tree, long size) {
     if (!tree.pruned() || !selection.keepsSource()) {
       return null;
     }
-    byte[] text = Arrays.copyOfRange(win.array(), win.index(recStart),
-        win.index(recStart) + (int) size);
-    return () -> rebuild(text);
-  }
-
-  private ObjectNode rebuild(byte[] text) {
-    try (JsonParser p = factory.createParser(text)) {
-      TreeBuilder whole = new TreeBuilder(nodes);
-      JsonToken t = p.nextToken();
-      while (!whole.accept(t, p)) {
-        t = p.nextToken();
-      }
-      return (ObjectNode) whole.result();
-    } catch (IOException e) {
-      throw new UncheckedIOException("re-reading an event already read", e);
-    }
+    int start = win.index(recStart);
+    return EventSource.of(factory, nodes, win.array(), start, start + (int) size, win.whole());
   }
 
   private String oversize() {
