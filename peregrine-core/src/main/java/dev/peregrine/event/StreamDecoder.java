@@ -404,9 +404,7 @@ final class StreamDecoder {
   private void recover(JacksonException e) throws IOException {
     errorAtEof |= eof;
     JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-    String msg = String.valueOf(e.getOriginalMessage())
-        .replaceAll(" \\(start marker at \\[Source.*", "")
-        .replaceAll("\\s+", " ");
+    String msg = DecodeError.jacksonMessage(e);
     boolean tooLong = e instanceof StreamConstraintsException && msg.contains("MaxStringLength");
     long errLine = parserLine + Math.max(loc.getLineNr(), 1) - 1;
     long errAbs = parserBase + Math.max(loc.getByteOffset(), 0);
