@@ -222,8 +222,7 @@ final class LineDecoder {
     String name;
     while ((name = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
-      Selection child = top && !Selection.PRUNABLE.contains(name) ? Selection.all()
-          : sel.child(name);
+      Selection child = top ? sel.memberOf(name) : sel.child(name);
       if (child == null) {
         p.skipChildren();
         pruned = true;
