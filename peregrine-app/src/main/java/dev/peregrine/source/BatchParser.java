@@ -189,8 +189,7 @@ final class BatchParser {
       return Optional.empty();
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      r.body().put("detail", String.valueOf(e.getOriginalMessage())
-          .replaceAll(" \\(start marker at \\[Source.*", "").replaceAll("\\s+", " "));
+      r.body().put("detail", DecodeError.jacksonMessage(e));
       if (loc != null) {
         r.body().put("offset", loc.getByteOffset());
         r.body().put("line", loc.getLineNr());

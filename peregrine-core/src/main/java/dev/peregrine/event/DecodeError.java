@@ -1,5 +1,6 @@
 package dev.peregrine.event;
 
+import com.fasterxml.jackson.core.JacksonException;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,17 @@ public record DecodeError(String origin, long line, String path, String reason) 
   public DecodeError {
     Objects.requireNonNull(origin);
     Objects.requireNonNull(reason);
+  }
+
+  /**
+   * The message of a parser exception as errors report it: a Jackson exception's message without
+   * its location and source excerpt ({@code start marker at [Source...} and what follows), white
+   * space collapsed to single spaces. For other exceptions their message, cleaned up the same way.
+   */
+  public static String jacksonMessage(Exception e) {
+    String msg = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+    return String.valueOf(msg).replaceAll(" \\(start marker at \\[Source.*", "")
+        .replaceAll("\\s+", " ");
   }
 
   /** {@code origin:line: reason}, followed by {@code  at path} when the path is set. */

@@ -70,6 +70,11 @@ public final class EventDecoder {
   private final int maxDepth;
   private final long maxStringBytes;
 
+  /** Magic bytes of gzip data. */
+  private static final int[] GZIP = {0x1f, 0x8b};
+  /** A UTF-8 byte order mark. */
+  private static final int[] BOM = {0xef, 0xbb, 0xbf};
+
   /** Default deepest nesting of objects and arrays. */
   static final int DEFAULT_MAX_DEPTH = 1000;
 
@@ -174,16 +179,8 @@ public final class EventDecoder {
    */
   public DecodeStats decode(InputStream in, String origin, Consumer<AuditEvent> events,
       Consumer<DecodeError> errors) {
-    Sink sink = new Sink(Objects.requireNonNull(origin), envelopes, events, errors);
-    long bytes = 0;
-    try {
-      InputStream payload = unwrap(in);
-      bytes = new StreamDecoder(factory, EventNodes.INSTANCE,
-          limits.maxEventBytes(), payload, sink, selection, 1, fastLines).run();
-    } catch (IOException e) {
-      sink.reject(1, "", "read failed: " + e.getMessage());
-    }
-    return new DecodeStats(sink.eventCount(), sink.rejectedCount(), bytes, sink.skippedCount());
+    return run(origin, events, errors, 1, 0,
+        sink -> streaming(unwrap(in), sink, 1)).stats();
   }
 
   /**
@@ -194,20 +191,12 @@ public final class EventDecoder {
    */
   public DecodeStats decode(byte[] body, String origin, Consumer<AuditEvent> events,
       Consumer<DecodeError> errors) {
-    if (body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
+    if (startsWith(body, GZIP)) {
       return decode(new ByteArrayInputStream(body), origin, events, errors);
     }
-    int bom = body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb
-        && (body[2] & 0xff) == 0xbf ? 3 : 0;
-    Sink sink = new Sink(Objects.requireNonNull(origin), envelopes, events, errors);
-    long bytes = 0;
-    try {
-      bytes = new StreamDecoder(factory, EventNodes.INSTANCE, limits.maxEventBytes(),
-          new ByteWindow(body, bom, body.length - bom), sink, selection, 1, fastLines).run();
-    } catch (IOException e) {
-      sink.reject(1, "", "read failed: " + e.getMessage());
-    }
-    return new DecodeStats(sink.eventCount(), sink.rejectedCount(), bytes, sink.skippedCount());
+    int bom = startsWith(body, BOM) ? BOM.length : 0;
+    return run(origin, events, errors, 1, 0,
+        sink -> inPlace(body, bom, body.length - bom, sink, 1)).stats();
   }
 
   /** What decoding one part of a stream gave. */
@@ -220,24 +209,13 @@ public final class EventDecoder {
    */
   Part decodePart(InputStream payload, String origin, long firstLine,
       Consumer<AuditEvent> events, Consumer<DecodeError> errors) {
-    Sink sink = new Sink(Objects.requireNonNull(origin), envelopes, events, errors);
     // After the first line, the parser starts on a newline of its own (line firstLine - 1), so
     // that it has seen a line feed before, as it would have: it counts a lone CR only then.
     int lead = firstLine > 1 ? 1 : 0;
     InputStream in = lead == 0 ? payload
         : new SequenceInputStream(new ByteArrayInputStream(new byte[] {'\n'}), payload);
-    StreamDecoder d = new StreamDecoder(factory, EventNodes.INSTANCE,
-        limits.maxEventBytes(), in, sink, selection, firstLine - lead, fastLines);
-    long bytes = 0;
-    boolean clean = false;
-    try {
-      bytes = d.run() - lead;
-      clean = d.endedCleanly();
-    } catch (IOException e) {
-      sink.reject(firstLine, "", "read failed: " + e.getMessage());
-    }
-    return new Part(new DecodeStats(sink.eventCount(), sink.rejectedCount(), bytes,
-        sink.skippedCount()), clean);
+    return run(origin, events, errors, firstLine, lead,
+        sink -> streaming(in, sink, firstLine - lead));
   }
 
   /**
@@ -248,14 +226,28 @@ public final class EventDecoder {
    */
   Part decodePart(byte[] data, int length, String origin, long firstLine,
       Consumer<AuditEvent> events, Consumer<DecodeError> errors) {
+    return run(origin, events, errors, firstLine, 0,
+        sink -> inPlace(data, 0, length, sink, firstLine));
+  }
+
+  /** Opens the decoder of one input, reading into {@code sink}. */
+  @FunctionalInterface
+  private interface Opener {
+    StreamDecoder open(Sink sink) throws IOException;
+  }
+
+  /**
+   * Decodes the input {@code open} gives: a failure to read it is reported as an error at line
+   * {@code firstLine}; {@code lead} bytes the decoder was given before the input are not counted.
+   */
+  private Part run(String origin, Consumer<AuditEvent> events, Consumer<DecodeError> errors,
+      long firstLine, int lead, Opener open) {
     Sink sink = new Sink(Objects.requireNonNull(origin), envelopes, events, errors);
-    StreamDecoder d = new StreamDecoder(factory, EventNodes.INSTANCE,
-        limits.maxEventBytes(), new ByteWindow(data, 0, length), sink, selection, firstLine,
-        fastLines);
     long bytes = 0;
     boolean clean = false;
     try {
-      bytes = d.run();
+      StreamDecoder d = open.open(sink);
+      bytes = d.run() - lead;
       clean = d.endedCleanly();
     } catch (IOException e) {
       sink.reject(firstLine, "", "read failed: " + e.getMessage());
@@ -264,19 +256,51 @@ public final class EventDecoder {
         sink.skippedCount()), clean);
   }
 
+  /** A decoder reading {@code in}, whose first line is {@code line}. */
+  private StreamDecoder streaming(InputStream in, Sink sink, long line) {
+    return new StreamDecoder(factory, EventNodes.INSTANCE, limits.maxEventBytes(), in, sink,
+        selection, line, fastLines);
+  }
+
+  /** A decoder of the whole input {@code data[off, off + len)}, used in place. */
+  private StreamDecoder inPlace(byte[] data, int off, int len, Sink sink, long line) {
+    return new StreamDecoder(factory, EventNodes.INSTANCE, limits.maxEventBytes(),
+        new ByteWindow(data, off, len), sink, selection, line, fastLines);
+  }
+
   /** Undoes gzip (by magic bytes) and skips a UTF-8 byte order mark. */
   static InputStream unwrap(InputStream raw) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, ByteWindow.CHUNK);
     in.mark(2);
-    boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+    boolean gzip = startsWith(in, GZIP);
     in.reset();
     if (gzip) {
       in = new BufferedInputStream(new GZIPInputStream(in, ByteWindow.CHUNK), ByteWindow.CHUNK);
     }
     in.mark(3);
-    if (!(in.read() == 0xef && in.read() == 0xbb && in.read() == 0xbf)) {
+    if (!startsWith(in, BOM)) {
       in.reset();
     }
     return in;
+  }
+
+  /** True when {@code data} starts with {@code magic}. */
+  private static boolean startsWith(byte[] data, int[] magic) {
+    for (int i = 0; i < magic.length; i++) {
+      if (i >= data.length || (data[i] & 0xff) != magic[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when {@code in} starts with {@code magic}; reads up to the first byte that differs. */
+  private static boolean startsWith(InputStream in, int[] magic) throws IOException {
+    for (int b : magic) {
+      if (in.read() != b) {
+        return false;
+      }
+    }
+    return true;
   }
 }

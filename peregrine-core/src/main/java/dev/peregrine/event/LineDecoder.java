@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -46,12 +45,19 @@ final class LineDecoder {
   private long stopLine;
   /** True when the bytes being decoded end the input: the last line needs no line feed. */
   private boolean last;
-  /** True when the bytes are the caller's input, which stays as it is. */
-  private boolean inPlace;
+  /**
+   * True when the bytes decoded are the caller's whole input, which stays unchanged while its
+   * events are in use, so that events may keep a reference to their text instead of a copy.
+   */
+  private final boolean inPlace;
 
-  /** {@code selection} null keeps everything. */
+  /**
+   * {@code selection} null keeps everything; {@code inPlace} when the arrays given to {@link
+   * #decode} are the caller's whole input, which stays unchanged while its events are in use.
+   */
   LineDecoder(JsonFactory factory, JsonNodeFactory nodes, Selection selection, long maxBytes,
-      String oversize) {
+      String oversize, boolean inPlace) {
+    this.inPlace = inPlace;
     this.factory = factory;
     this.nodes = nodes;
     this.selection = selection;
@@ -75,18 +81,7 @@ final class LineDecoder {
    * must start.
    */
   boolean decode(byte[] buf, int from, int to, long line, boolean last, Sink sink) {
-    return decode(buf, from, to, line, last, false, sink);
-  }
-
-  /**
-   * As {@link #decode(byte[], int, int, long, boolean, Sink)}; {@code inPlace} when {@code buf}
-   * is the caller's whole input, which stays unchanged while its events are in use, so that
-   * events may keep a reference to their text instead of a copy.
-   */
-  boolean decode(byte[] buf, int from, int to, long line, boolean last, boolean inPlace,
-      Sink sink) {
     this.last = last;
-    this.inPlace = inPlace;
     stopIndex = from;
     stopLine = line;
     try (JsonParser p = factory.createParser(buf, from, to - from)) {
@@ -227,8 +222,7 @@ final class LineDecoder {
     String name;
     while ((name = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
-      Selection child = top && !Selection.PRUNABLE.contains(name) ? Selection.all()
-          : sel.child(name);
+      Selection child = top ? sel.memberOf(name) : sel.child(name);
       if (child == null) {
         p.skipChildren();
         pruned = true;
@@ -323,19 +317,6 @@ final class LineDecoder {
     if (!selection.keepsSource()) {
       return null;
     }
-    if (inPlace) {
-      return () -> rebuild(buf, start, end - start);
-    }
-    byte[] text = Arrays.copyOfRange(buf, start, end);
-    return () -> rebuild(text, 0, text.length);
-  }
-
-  /** The whole object held in {@code text[off, off + len)}. */
-  ObjectNode rebuild(byte[] text, int off, int len) {
-    try (JsonParser p = factory.createParser(text, off, len)) {
-      return (ObjectNode) whole(p, p.nextToken());
-    } catch (IOException e) {
-      throw new UncheckedIOException("re-reading an event already read", e);
-    }
+    return EventSource.of(factory, nodes, buf, start, end, inPlace);
   }
 }

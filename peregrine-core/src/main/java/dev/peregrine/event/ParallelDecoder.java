@@ -116,8 +116,9 @@ public final class ParallelDecoder implements AutoCloseable {
     List<Object> out = new ArrayList<>();
     Consumer<AuditEvent> events = e -> out.add(work.apply(e));
     Consumer<DecodeError> errors = e -> out.add(new Failed(e));
-    // a part of plain lines that read without failing is decoded in place (no copy)
-    EventDecoder.Part p = c.failure() == null && c.plainLines()
+    // only parts of plain lines get here; one that read without failing is decoded in place
+    // (no copy)
+    EventDecoder.Part p = c.failure() == null
         ? decoder.decodePart(c.data(), c.length(), origin, c.firstLine(), events, errors)
         : decoder.decodePart(c.stream(), origin, c.firstLine(), events, errors);
     return new Done(out, p);

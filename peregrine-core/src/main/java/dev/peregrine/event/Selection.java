@@ -72,6 +72,14 @@ public final class Selection {
     return children == null ? ALL : children.get(key);
   }
 
+  /**
+   * The selection below member {@code key} of an Event's top level, where only {@link #PRUNABLE}
+   * members may be left out: {@link #all()} for any other member, else {@link #child(String)}.
+   */
+  Selection memberOf(String key) {
+    return PRUNABLE.contains(key) ? child(key) : ALL;
+  }
+
   @Override
   public String toString() {
     return children == null ? "*" : children + (keepSource ? " +source" : "");

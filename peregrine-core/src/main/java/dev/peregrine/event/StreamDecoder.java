@@ -12,9 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.event.cloud.Envelopes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -83,7 +81,8 @@ final class StreamDecoder {
     this.win = win;
     this.selection = selection;
     if (fastLines) {
-      this.lines = new LineDecoder(factory, nodes, selection, maxBytes, oversize(maxBytes));
+      this.lines = new LineDecoder(factory, nodes, selection, maxBytes, oversize(maxBytes),
+          win.whole());
       this.fast = true;
       this.fastPos = 0;
       this.fastLine = firstLine;
@@ -237,28 +236,15 @@ final class StreamDecoder {
 
   /**
    * For a record the selection pruned, when the selection asks for it: rebuilds the whole record
-   * from a copy of its text (still held in the window). Else null.
+   * from its text (still held in the window; referred to when the window is the caller's whole
+   * input, else copied). Else null.
    */
   private Supplier<ObjectNode> source(TreeBuilder tree, long size) {
     if (!tree.pruned() || !selection.keepsSource()) {
       return null;
     }
-    byte[] text = Arrays.copyOfRange(win.array(), win.index(recStart),
-        win.index(recStart) + (int) size);
-    return () -> rebuild(text);
-  }
-
-  private ObjectNode rebuild(byte[] text) {
-    try (JsonParser p = factory.createParser(text)) {
-      TreeBuilder whole = new TreeBuilder(nodes);
-      JsonToken t = p.nextToken();
-      while (!whole.accept(t, p)) {
-        t = p.nextToken();
-      }
-      return (ObjectNode) whole.result();
-    } catch (IOException e) {
-      throw new UncheckedIOException("re-reading an event already read", e);
-    }
+    int start = win.index(recStart);
+    return EventSource.of(factory, nodes, win.array(), start, start + (int) size, win.whole());
   }
 
   private String oversize() {
@@ -278,7 +264,7 @@ final class StreamDecoder {
     if (win.whole()) {
       // everything is held: the rest is one run of lines, the last without a line feed
       boolean all = lines.decode(win.array(), win.index(fastPos), win.index(win.end()),
-          fastLine, true, true, sink);
+          fastLine, true, sink);
       if (all) {
         return false;
       }
@@ -298,7 +284,7 @@ final class StreamDecoder {
         }
         // the last line, without a line feed (a webhook body)
         if (!lines.decode(win.array(), win.index(fastPos), win.index(win.end()), fastLine, true,
-            win.whole(), sink)) {
+            sink)) {
           fastPos += lines.stopIndex() - win.index(fastPos);
           fastLine = lines.stopLine();
           toSlow();
@@ -314,7 +300,7 @@ final class StreamDecoder {
       return true;
     }
     boolean all = lines.decode(win.array(), win.index(fastPos), win.index(lastNl + 1), fastLine,
-        false, win.whole(), sink);
+        false, sink);
     long stop = fastPos + (lines.stopIndex() - win.index(fastPos));
     fastMisses = stop == fastPos ? fastMisses + 1 : 0;
     fastPos = stop;
@@ -418,9 +404,7 @@ final class StreamDecoder {
   private void recover(JacksonException e) throws IOException {
     errorAtEof |= eof;
     JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-    String msg = String.valueOf(e.getOriginalMessage())
-        .replaceAll(" \\(start marker at \\[Source.*", "")
-        .replaceAll("\\s+", " ");
+    String msg = DecodeError.jacksonMessage(e);
     boolean tooLong = e instanceof StreamConstraintsException && msg.contains("MaxStringLength");
     long errLine = parserLine + Math.max(loc.getLineNr(), 1) - 1;
     long errAbs = parserBase + Math.max(loc.getByteOffset(), 0);

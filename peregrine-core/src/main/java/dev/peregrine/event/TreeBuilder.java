@@ -117,11 +117,11 @@ final class TreeBuilder {
       next = Selection.all();
       return;
     }
-    if (open.size() == 1 && (!armed || !Selection.PRUNABLE.contains(key))) {
+    if (open.size() == 1 && !armed) { // not known to be an Event yet: kept whole
       next = Selection.all();
       return;
     }
-    next = current.child(key);
+    next = open.size() == 1 ? current.memberOf(key) : current.child(key);
     dropNext = next == null;
     pruned |= dropNext;
   }

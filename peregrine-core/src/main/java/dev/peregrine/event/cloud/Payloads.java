@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.peregrine.event.DecodeError;
 import dev.peregrine.event.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +36,7 @@ final class Payloads {
     try {
       return STRICT.readTree(text);
     } catch (JacksonException e) {
-      throw new BadPayload("invalid JSON: " + clean(e));
+      throw new BadPayload("invalid JSON: " + DecodeError.jacksonMessage(e));
     }
   }
 
@@ -59,7 +60,7 @@ final class Payloads {
         values.add(it.nextValue());
       }
     } catch (IOException e) {
-      throw new BadPayload("invalid JSON in decoded payload: " + clean(e));
+      throw new BadPayload("invalid JSON in decoded payload: " + DecodeError.jacksonMessage(e));
     }
     return values;
   }
@@ -85,11 +86,5 @@ final class Payloads {
     } catch (IOException e) {
       throw new BadPayload("invalid gzip data: " + e.getMessage());
     }
-  }
-
-  private static String clean(Exception e) {
-    String msg = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
-    return String.valueOf(msg).replaceAll(" \\(start marker at \\[Source.*", "")
-        .replaceAll("\\s+", " ");
   }
 }

@@ -52,11 +52,6 @@ record ResourceName(String group, String version, String namespace, String resou
     return parts.size() > 2 ? String.join("/", parts.subList(2, parts.size())) : null;
   }
 
-  /** {@code apiVersion} as an ObjectReference has it: {@code v1}, {@code apps/v1}. */
-  String apiVersion() {
-    return group.isEmpty() ? version : group + "/" + version;
-  }
-
   /** The request path this resource was addressed by (no query string). */
   String path() {
     StringBuilder b = new StringBuilder(group.isEmpty() ? "/api/" : "/apis/" + group + "/");

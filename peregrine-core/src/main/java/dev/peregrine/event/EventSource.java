@@ -1,0 +1,48 @@
+package dev.peregrine.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * The text of an event a {@link Selection} pruned, kept so that {@link AuditEvent#full()} can
+ * rebuild the whole object from it.
+ */
+final class EventSource {
+  private EventSource() {}
+
+  /**
+   * Rebuilds the whole object held in {@code buf[start, end)} when called: from {@code buf}
+   * itself when {@code inPlace} (it is the caller's whole input, which stays unchanged while its
+   * events are in use), else from a copy taken now.
+   */
+  static Supplier<ObjectNode> of(JsonFactory factory, JsonNodeFactory nodes, byte[] buf,
+      int start, int end, boolean inPlace) {
+    if (inPlace) {
+      return () -> rebuild(factory, nodes, buf, start, end - start);
+    }
+    byte[] text = Arrays.copyOfRange(buf, start, end);
+    return () -> rebuild(factory, nodes, text, 0, text.length);
+  }
+
+  /** The whole object held in {@code text[off, off + len)}. */
+  static ObjectNode rebuild(JsonFactory factory, JsonNodeFactory nodes, byte[] text, int off,
+      int len) {
+    try (JsonParser p = factory.createParser(text, off, len)) {
+      TreeBuilder whole = new TreeBuilder(nodes);
+      JsonToken t = p.nextToken();
+      while (!whole.accept(t, p)) {
+        t = p.nextToken();
+      }
+      return (ObjectNode) whole.result();
+    } catch (IOException e) {
+      throw new UncheckedIOException("re-reading an event already read", e);
+    }
+  }
+}
