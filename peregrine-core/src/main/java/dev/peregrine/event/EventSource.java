@@ -1,6 +1,5 @@
 package dev.peregrine.event;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,19 +21,22 @@ final class EventSource {
    * itself when {@code inPlace} (it is the caller's whole input, which stays unchanged while its
    * events are in use), else from a copy taken now.
    */
-  static Supplier<ObjectNode> of(JsonFactory factory, JsonNodeFactory nodes, byte[] buf,
+  static Supplier<ObjectNode> of(JsonNodeFactory nodes, byte[] buf,
       int start, int end, boolean inPlace) {
     if (inPlace) {
-      return () -> rebuild(factory, nodes, buf, start, end - start);
+      return () -> rebuild(nodes, buf, start, end - start);
     }
     byte[] text = Arrays.copyOfRange(buf, start, end);
-    return () -> rebuild(factory, nodes, text, 0, text.length);
+    return () -> rebuild(nodes, text, 0, text.length);
   }
 
-  /** The whole object held in {@code text[off, off + len)}. */
-  static ObjectNode rebuild(JsonFactory factory, JsonNodeFactory nodes, byte[] text, int off,
-      int len) {
-    try (JsonParser p = factory.createParser(text, off, len)) {
+  /**
+   * The whole object held in {@code text[off, off + len)}, read without the decoder's string
+   * limit: the decoder checked the strings it read, and passed over the others unread (its
+   * nesting depth was checked everywhere), so an event it accepted must not fail here.
+   */
+  static ObjectNode rebuild(JsonNodeFactory nodes, byte[] text, int off, int len) {
+    try (JsonParser p = Json.mapper().getFactory().createParser(text, off, len)) {
       TreeBuilder whole = new TreeBuilder(nodes);
       JsonToken t = p.nextToken();
       while (!whole.accept(t, p)) {

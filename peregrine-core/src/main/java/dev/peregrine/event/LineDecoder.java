@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -39,6 +40,7 @@ final class LineDecoder {
   private final Selection selection;
   private final long maxBytes;
   private final String oversize;
+  private final LineScanner scanner;
 
   /** Where the last call stopped: an array index at a line start, and that line's number. */
   private int stopIndex;
@@ -53,16 +55,21 @@ final class LineDecoder {
 
   /**
    * {@code selection} null keeps everything; {@code inPlace} when the arrays given to {@link
-   * #decode} are the caller's whole input, which stays unchanged while its events are in use.
+   * #decode} are the caller's whole input, which stays unchanged while its events are in use;
+   * {@code scan} to read lines with a {@link LineScanner} first.
    */
   LineDecoder(JsonFactory factory, JsonNodeFactory nodes, Selection selection, long maxBytes,
-      String oversize, boolean inPlace) {
+      String oversize, boolean inPlace, boolean scan) {
     this.inPlace = inPlace;
     this.factory = factory;
     this.nodes = nodes;
     this.selection = selection;
     this.maxBytes = maxBytes;
     this.oversize = oversize;
+    StreamReadConstraints limits = factory.streamReadConstraints();
+    this.scanner = !scan ? null : new LineScanner(nodes, selection,
+        limits.getMaxNestingDepth(),
+        Math.min(limits.getMaxStringLength(), limits.getMaxNameLength()), maxBytes);
   }
 
   int stopIndex() {
@@ -81,6 +88,45 @@ final class LineDecoder {
    * must start.
    */
   boolean decode(byte[] buf, int from, int to, long line, boolean last, Sink sink) {
+    if (scanner == null) {
+      return parse(buf, from, to, line, last, sink);
+    }
+    int pos = from;
+    long ln = line;
+    while (pos < to) {
+      int next = scanner.scan(buf, pos, to, last, ln);
+      if (next < 0) {
+        // declined: this line (or the rest, when it has no line feed) is read by Jackson
+        int lineTo = pos;
+        while (lineTo < to && buf[lineTo] != '\n') {
+          lineTo++;
+        }
+        lineTo = Math.min(lineTo + 1, to);
+        if (!parse(buf, pos, lineTo, ln, last && lineTo == to, sink)) {
+          return false;
+        }
+        pos = stopIndex;
+        ln = stopLine;
+        continue;
+      }
+      switch (scanner.kind()) {
+        case EVENT -> sink.value(scanner.event(), ln, "",
+            scanner.pruned() ? source(buf, scanner.start(), scanner.end()) : null);
+        case LIST -> items(buf, scanner.items(), sink);
+        case BLANK -> { }
+      }
+      if (buf[next - 1] == '\n') {
+        ln++;
+      }
+      pos = next;
+    }
+    stopIndex = to;
+    stopLine = ln;
+    return true;
+  }
+
+  /** The Jackson path of {@link #decode}, for the lines {@link LineScanner} declines. */
+  private boolean parse(byte[] buf, int from, int to, long line, boolean last, Sink sink) {
     this.last = last;
     stopIndex = from;
     stopLine = line;
@@ -135,7 +181,7 @@ final class LineDecoder {
   }
 
   /** One item of an EventList, held until the whole list has been read. */
-  private record Item(JsonNode node, long line, int start, int end, boolean pruned) {}
+  record Item(ObjectNode node, long line, int start, int end, boolean pruned) {}
 
   private boolean list(JsonParser p, byte[] buf, int from, int to, long line, Sink sink,
       int start) throws IOException {
@@ -167,18 +213,23 @@ final class LineDecoder {
     if (items == null || !endsLine(p, buf, end, to, line)) {
       return false;
     }
+    items(buf, items, sink);
+    return true;
+  }
+
+  /** Hands on the items of an EventList read whole. */
+  private void items(byte[] buf, List<Item> items, Sink sink) {
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
       String path = Sink.child("items", i);
       if (it.end - it.start > maxBytes) {
         sink.reject(it.line, path, oversize);
       } else if (it.pruned && selection.keepsSource()) {
-        sink.prunedItem((ObjectNode) it.node, it.line, path, source(buf, it.start, it.end));
+        sink.prunedItem(it.node, it.line, path, source(buf, it.start, it.end));
       } else {
         sink.item(it.node, it.line, path, null);
       }
     }
-    return true;
   }
 
   /**
@@ -317,6 +368,6 @@ final class LineDecoder {
     if (!selection.keepsSource()) {
       return null;
     }
-    return EventSource.of(factory, nodes, buf, start, end, inPlace);
+    return EventSource.of(nodes, buf, start, end, inPlace);
   }
 }

@@ -26,10 +26,25 @@ public final class Selection {
 
   private final Map<String, Selection> children;
   private final boolean keepSource;
+  /** {@link #children} by their bytes (null when everything is kept). */
+  private final ByteKeys childKeys;
+  /** {@link #memberOf} for the keys where it may differ from {@link #all()}. */
+  private final ByteKeys memberKeys;
 
   private Selection(Map<String, Selection> children, boolean keepSource) {
     this.children = children;
     this.keepSource = keepSource;
+    if (children == null) {
+      childKeys = null;
+      memberKeys = null;
+    } else {
+      childKeys = new ByteKeys(children);
+      Map<String, Selection> members = new HashMap<>();
+      for (String key : PRUNABLE) {
+        members.put(key, children.get(key));
+      }
+      memberKeys = new ByteKeys(members);
+    }
   }
 
   /**
@@ -78,6 +93,22 @@ public final class Selection {
    */
   Selection memberOf(String key) {
     return PRUNABLE.contains(key) ? child(key) : ALL;
+  }
+
+  /**
+   * The keys below this selection by their bytes: a key not in the table is not read; null when
+   * everything is kept.
+   */
+  ByteKeys childKeys() {
+    return childKeys;
+  }
+
+  /**
+   * The keys of an Event's top level by their bytes, each with {@link #memberOf}: a key not in
+   * the table is kept whole; null when everything is kept.
+   */
+  ByteKeys memberKeys() {
+    return memberKeys;
   }
 
   @Override

@@ -64,25 +64,25 @@ final class StreamDecoder {
   private String recPath;
 
   StreamDecoder(JsonFactory factory, JsonNodeFactory nodes, long maxBytes, InputStream in,
-      Sink sink, Selection selection, long firstLine, boolean fastLines) {
-    this(factory, nodes, maxBytes, in, new ByteWindow(), sink, selection, firstLine, fastLines);
+      Sink sink, Selection selection, long firstLine, LinePath linePath) {
+    this(factory, nodes, maxBytes, in, new ByteWindow(), sink, selection, firstLine, linePath);
   }
 
   /** A decoder of the input already held whole in {@code win}. */
   StreamDecoder(JsonFactory factory, JsonNodeFactory nodes, long maxBytes, ByteWindow win,
-      Sink sink, Selection selection, long firstLine, boolean fastLines) {
+      Sink sink, Selection selection, long firstLine, LinePath linePath) {
     this(factory, nodes, maxBytes, InputStream.nullInputStream(), win, sink, selection,
-        firstLine, fastLines);
+        firstLine, linePath);
   }
 
   private StreamDecoder(JsonFactory factory, JsonNodeFactory nodes, long maxBytes,
       InputStream in, ByteWindow win, Sink sink, Selection selection, long firstLine,
-      boolean fastLines) {
+      LinePath linePath) {
     this.win = win;
     this.selection = selection;
-    if (fastLines) {
+    if (linePath != LinePath.STREAMING) {
       this.lines = new LineDecoder(factory, nodes, selection, maxBytes, oversize(maxBytes),
-          win.whole());
+          win.whole(), linePath == LinePath.SCANNER);
       this.fast = true;
       this.fastPos = 0;
       this.fastLine = firstLine;
@@ -244,7 +244,7 @@ final class StreamDecoder {
       return null;
     }
     int start = win.index(recStart);
-    return EventSource.of(factory, nodes, win.array(), start, start + (int) size, win.whole());
+    return EventSource.of(nodes, win.array(), start, start + (int) size, win.whole());
   }
 
   private String oversize() {

@@ -1,5 +1,6 @@
 package dev.peregrine.event;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 
 /**
@@ -151,6 +153,18 @@ final class TreeBuilder {
   }
 
   /** The scalar at the parser's current {@code token}, as {@link Json#mapper()} reads it. */
+  /**
+   * The exact value of the current number; a number no BigDecimal holds (an exponent beyond the
+   * int range) is a parse error of the value, not a crash of the decoder.
+   */
+  private static BigDecimal decimal(JsonParser p) throws IOException {
+    try {
+      return p.getDecimalValue();
+    } catch (NumberFormatException e) {
+      throw new JsonParseException(p, "number out of range: " + e.getMessage());
+    }
+  }
+
   static JsonNode scalar(JsonNodeFactory nodes, JsonToken token, JsonParser p)
       throws IOException {
     return switch (token) {
@@ -161,7 +175,7 @@ final class TreeBuilder {
             case LONG -> nodes.numberNode(p.getLongValue());
             default -> nodes.numberNode(p.getBigIntegerValue());
           };
-      case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDecimalValue());
+      case VALUE_NUMBER_FLOAT -> nodes.numberNode(decimal(p));
       case VALUE_TRUE -> nodes.booleanNode(true);
       case VALUE_FALSE -> nodes.booleanNode(false);
       case VALUE_NULL -> nodes.nullNode();
