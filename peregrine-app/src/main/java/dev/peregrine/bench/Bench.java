@@ -65,9 +65,11 @@ public final class Bench {
     row(rows, "b", "Jackson readTree", Passes.readTree(data), data, corpus, skip);
     row(rows, "c0", "decode, streaming parser only (no fast path)", Passes.decode(data, false),
         data, corpus, skip);
+    row(rows, "cJ", "decode, Jackson line path (no byte scanner)",
+        Passes.decodeWithoutScanner(data), data, corpus, skip);
     row(rows, "c", "Peregrine decode only", Passes.decode(data, true), data, corpus, skip);
     engines(rows, data, corpus, skip, base);
-    same(rows, "c0", "c", "c1");
+    same(rows, "c0", "cJ", "c", "c1");
     same(rows, "d", "dN", "d0");
     same(rows, "e", "e0");
     same(rows, "f", "f0");

@@ -57,7 +57,15 @@ final class Passes {
    * same without its fast path for lines (the streaming parser reads everything).
    */
   static Measure.Pass decode(byte[] data, boolean fastPath) {
-    EventDecoder decoder = fastPath ? DECODER : DECODER.withoutFastPath();
+    return decode(data, fastPath ? DECODER : DECODER.withoutFastPath());
+  }
+
+  /** (cJ) Decode only, whole lines read by Jackson's blocking parser without the byte scanner. */
+  static Measure.Pass decodeWithoutScanner(byte[] data) {
+    return decode(data, DECODER.withoutScanner());
+  }
+
+  private static Measure.Pass decode(byte[] data, EventDecoder decoder) {
     return () -> {
       long[] n = new long[1];
       decoder.decode(data, "bench", e -> n[0]++, err -> n[0] += 1_000_000);

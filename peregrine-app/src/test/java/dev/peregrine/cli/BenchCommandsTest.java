@@ -51,9 +51,9 @@ class BenchCommandsTest {
     assertThat(out.toString()).contains("Jackson stream-skip", "default ruleset",
         "20 generated rules");
     JsonNode report = Json.mapper().readTree(json.toFile());
-    // a, b, c0, c, c1, d, d0, f, f0, and dN when there is more than one processor
+    // a, b, c0, cJ, c, c1, d, d0, f, f0, and dN when there is more than one processor
     int parallel = Runtime.getRuntime().availableProcessors() > 1 ? 1 : 0;
-    assertThat(report.get("results").size()).isEqualTo(9 + parallel);
+    assertThat(report.get("results").size()).isEqualTo(10 + parallel);
     assertThat(report.get("costByRuleCount").size()).isPositive();
     assertThat(Files.size(png)).isPositive();
   }

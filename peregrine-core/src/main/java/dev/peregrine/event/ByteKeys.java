@@ -47,12 +47,29 @@ final class ByteKeys {
     if (len >= byLength.length) {
       return -1;
     }
-    for (int i : byLength[len]) {
-      if (Arrays.equals(bytes[i], 0, len, b, from, to)) {
+    int[] same = byLength[len];
+    if (same.length == 0 || len == 0) {
+      return same.length == 0 ? -1 : same[0];
+    }
+    byte first = b[from];
+    byte last = b[to - 1];
+    for (int i : same) {
+      byte[] key = bytes[i];
+      if (key[0] == first && key[len - 1] == last && equal(key, b, from, len)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /** Keys are short: a plain loop beats a call to a general range comparison here. */
+  private static boolean equal(byte[] key, byte[] b, int from, int len) {
+    for (int k = 1; k < len - 1; k++) {
+      if (key[k] != b[from + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The key at {@code index}. */
