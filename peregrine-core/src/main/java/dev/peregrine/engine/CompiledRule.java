@@ -1,7 +1,6 @@
 package dev.peregrine.engine;
 
 import dev.peregrine.event.AuditEvent;
-import dev.peregrine.field.Extractor;
 import dev.peregrine.field.FieldReads;
 import dev.peregrine.rules.RuleDef;
 import java.util.List;
@@ -41,18 +40,29 @@ final class CompiledRule {
     return outputReads;
   }
 
-  boolean matches(AuditEvent e) {
+  boolean matches(Evaluation e) {
     return condition.eval(e);
   }
 
-  Alert alert(AuditEvent event, Extractor time, String timeKey) {
-    AuditEvent e = outputReads.everything() ? event.full() : event;
+  /**
+   * The alert for the event of {@code ev}. An output that may read anything is rendered from the
+   * whole event, in an evaluation of its own.
+   *
+   * @param slots slots of an evaluation of the whole event
+   */
+  Alert alert(Evaluation ev, FieldRead time, String timeKey, int slots) {
+    Evaluation e = ev;
+    if (outputReads.everything()) {
+      AuditEvent whole = ev.event().full();
+      e = whole == ev.event() ? ev : new Evaluation(whole, slots);
+    }
     String message = output.render(e);
     Map<String, Object> fields = new TreeMap<>();
     output.addFields(e, fields);
-    fields.put(timeKey, e.timeNanos());
+    long nanos = e.event().timeNanos();
+    fields.put(timeKey, nanos);
     String line = OutputTemplate.text(time, e) + ": " + def.priority().label() + " " + message;
-    return new Alert(def.name(), def.priority(), def.source(), tags, e.timeNanos(), line, message,
+    return new Alert(def.name(), def.priority(), def.source(), tags, nanos, line, message,
         fields);
   }
 }

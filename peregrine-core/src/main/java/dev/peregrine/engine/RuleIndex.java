@@ -1,7 +1,5 @@
 package dev.peregrine.engine;
 
-import dev.peregrine.event.AuditEvent;
-import dev.peregrine.field.Extractor;
 import dev.peregrine.field.FieldRegistry;
 import dev.peregrine.lang.Expr;
 import dev.peregrine.lang.Operand;
@@ -33,7 +31,7 @@ final class RuleIndex {
   private final Dimension[] dims;
 
   /** One indexed field; {@code nulKeys} when some constant holds U+0000. */
-  private record Dimension(Extractor field, Map<String, long[]> byValue, long[] other,
+  private record Dimension(FieldRead field, Map<String, long[]> byValue, long[] other,
       long[] all, boolean nulKeys) {}
 
   private RuleIndex(int rules, Dimension[] dims) {
@@ -42,8 +40,12 @@ final class RuleIndex {
     this.dims = dims;
   }
 
-  /** Builds the index over {@code conditions} (rule order); fields no rule constrains are left out. */
-  static RuleIndex build(List<Expr> conditions, FieldRegistry registry) {
+  /**
+   * Builds the index over {@code conditions} (rule order); fields no rule constrains are left out.
+   * The indexed fields are read through {@code slots}, so rules that read them again per event
+   * find them read.
+   */
+  static RuleIndex build(List<Expr> conditions, FieldRegistry registry, FieldRead.Slots slots) {
     List<Map<String, Set<String>>> facts = conditions.stream().map(RuleIndex::facts).toList();
     int words = (conditions.size() + 63) >>> 6;
     List<Dimension> dims = new ArrayList<>();
@@ -51,7 +53,8 @@ final class RuleIndex {
       if (facts.stream().noneMatch(m -> m.containsKey(f))) {
         continue;
       }
-      Extractor x = registry.find(f).orElseThrow().bind(null);
+      FieldRead x = slots.text(FieldRead.Key.field(f, null),
+          registry.find(f).orElseThrow().bind(null));
       long[] other = new long[words];
       long[] all = new long[words];
       Map<String, long[]> byValue = new HashMap<>();
@@ -84,7 +87,7 @@ final class RuleIndex {
   }
 
   /** The candidate rules for {@code e} as a bit set over rule positions. */
-  long[] candidates(AuditEvent e) {
+  long[] candidates(Evaluation e) {
     long[] acc = new long[words];
     java.util.Arrays.fill(acc, -1L);
     for (Dimension d : dims) {
