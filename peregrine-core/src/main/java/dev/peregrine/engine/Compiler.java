@@ -4,6 +4,7 @@ import dev.peregrine.field.Extractor;
 import dev.peregrine.field.FieldDef;
 import dev.peregrine.field.FieldRegistry;
 import dev.peregrine.field.FieldType;
+import dev.peregrine.field.JsonValue;
 import dev.peregrine.lang.Expr;
 import dev.peregrine.lang.Operand;
 import java.nio.charset.StandardCharsets;
@@ -179,7 +180,25 @@ final class Compiler {
       return new Nodes.NumericTest(slots.number(lhs.key(), lhs.x()), b.op(), n);
     }
     Predicate<String> test = predicate(b.op(), rhs, b.rhs().pos());
-    return test == null ? FALSE : new Nodes.ScalarTest(text(lhs), test);
+    if (test == null) {
+      return FALSE;
+    }
+    if (fuse && b.op().equals("contains") && lhs.x() instanceof JsonValue json) {
+      String token = quotedToken(rhs);
+      if (token != null) {
+        return new Nodes.QuotedInJson(json, token, text(lhs), test);
+      }
+    }
+    return new Nodes.ScalarTest(text(lhs), test);
+  }
+
+  /** {@code token} when {@code rhs} is {@code "token"} with a searchable token, else null. */
+  private static String quotedToken(String rhs) {
+    if (rhs.length() < 3 || rhs.charAt(0) != '"' || rhs.charAt(rhs.length() - 1) != '"') {
+      return null;
+    }
+    String token = rhs.substring(1, rhs.length() - 1);
+    return JsonValue.searchable(token) ? token : null;
   }
 
   private Condition modified(Expr.Binary b, Bound lhs) {

@@ -1,5 +1,6 @@
 package dev.peregrine.engine;
 
+import dev.peregrine.field.JsonValue;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -80,6 +81,24 @@ final class Nodes {
     @Override
     public boolean eval(Evaluation e) {
       String v = field.string(e);
+      return v != null && test.test(v);
+    }
+  }
+
+  /**
+   * {@code json.value[p] contains '"token"'}: searched in the value's member names and strings
+   * ({@link JsonValue#containsQuoted}) instead of in its rendered text; {@code test} (the plain
+   * {@code contains}) on the text where the search does not apply.
+   */
+  record QuotedInJson(JsonValue field, String token, FieldRead text, Predicate<String> test)
+      implements Condition {
+    @Override
+    public boolean eval(Evaluation e) {
+      Boolean found = field.containsQuoted(e.event(), token);
+      if (found != null) {
+        return found;
+      }
+      String v = text.string(e);
       return v != null && test.test(v);
     }
   }
