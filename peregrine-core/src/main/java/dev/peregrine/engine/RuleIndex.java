@@ -19,7 +19,8 @@ import java.util.Set;
  * all hold are evaluated, in rule order. A rule without facts on a field is a candidate whatever
  * that field's value; a value containing U+0000 (which the string operators compare as a C
  * string) makes every rule a candidate on that field. So the candidates are always a superset of
- * the matching rules and the alerts are unchanged.
+ * the matching rules and the alerts are unchanged. A field is not read at all when none of the
+ * rules still candidates has facts on it, since its value could not remove any of them.
  */
 final class RuleIndex {
   /** Fields worth indexing: cheap to read and used as constant conjuncts by typical rules. */
@@ -30,9 +31,12 @@ final class RuleIndex {
   private final int words;
   private final Dimension[] dims;
 
-  /** One indexed field; {@code nulKeys} when some constant holds U+0000. */
+  /**
+   * One indexed field; {@code constrained} are the rules with facts on it (those not in
+   * {@code other}), {@code nulKeys} when some constant holds U+0000.
+   */
   private record Dimension(FieldRead field, Map<String, long[]> byValue, long[] other,
-      long[] all, boolean nulKeys) {}
+      long[] all, long[] constrained, boolean nulKeys) {}
 
   private RuleIndex(int rules, Dimension[] dims) {
     this.rules = rules;
@@ -72,9 +76,22 @@ final class RuleIndex {
         }
       }
       boolean nulKeys = byValue.keySet().stream().anyMatch(v -> v.indexOf('\0') >= 0);
-      dims.add(new Dimension(x, Map.copyOf(byValue), other, all, nulKeys));
+      long[] constrained = new long[words];
+      for (int w = 0; w < words; w++) {
+        constrained[w] = all[w] & ~other[w];
+      }
+      dims.add(new Dimension(x, Map.copyOf(byValue), other, all, constrained, nulKeys));
     }
     return new RuleIndex(conditions.size(), dims.toArray(Dimension[]::new));
+  }
+
+  private static boolean intersects(long[] a, long[] b) {
+    for (int w = 0; w < a.length; w++) {
+      if ((a[w] & b[w]) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void set(long[] bits, int i) {
@@ -91,6 +108,9 @@ final class RuleIndex {
     long[] acc = new long[words];
     java.util.Arrays.fill(acc, -1L);
     for (Dimension d : dims) {
+      if (!intersects(acc, d.constrained())) {
+        continue; // no candidate left has facts on this field: its value changes nothing
+      }
       String v = d.field().string(e);
       long[] bits;
       if (v == null) {
