@@ -210,6 +210,11 @@ final class Compiler {
       }
       tests.add(t);
     }
+    if (fuse && b.op().equals("icontains") && b.modifier().equals("anyof")) {
+      String[] needles = constants(b.rhs()).stream()
+          .map(v -> ByteStrings.lowerAscii(ByteStrings.cstr(v))).toArray(String[]::new);
+      return new Nodes.ContainsAnyIgnoreCase(text(lhs), needles);
+    }
     return new Nodes.Modified(text(lhs), tests, b.modifier());
   }
 

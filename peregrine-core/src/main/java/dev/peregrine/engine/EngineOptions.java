@@ -16,9 +16,9 @@ import java.util.Set;
  * @param ruleIndex pre-select candidate rules per event from the constant equality conjuncts of
  *     their conditions (verb, resource, subresource, stage, ...); never changes which rules alert
  * @param compiledMatchers fuse disjunctions of {@code =}/{@code contains}/{@code startswith} on one
- *     field into a single set or multi-pattern test that reads the field once, and test
- *     {@code json.value[p] contains '"token"'} on the JSON tree instead of its text; never
- *     changes results
+ *     field into a single set or multi-pattern test that reads the field once, fold the value
+ *     once for {@code icontains anyof}, and test {@code json.value[p] contains '"token"'} on the
+ *     JSON tree instead of its text; never changes results
  * @param selectiveDecode {@link Engine#selection()} names the parts of an event the rules and
  *     their outputs read, so that a decoder may leave out the rest; when off it is everything
  * @param sharedReads each field is extracted at most once per event (per way of reading it) and

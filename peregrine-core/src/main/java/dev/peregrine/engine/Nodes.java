@@ -230,6 +230,28 @@ final class Nodes {
     }
   }
 
+  /**
+   * {@code icontains anyof (needles)}: the value is folded to lower case once and searched for
+   * each needle (folded when compiled), which is {@link ByteStrings#containsIgnoreCase} per
+   * needle without folding the value again for each.
+   */
+  record ContainsAnyIgnoreCase(FieldRead field, String[] needles) implements Condition {
+    @Override
+    public boolean eval(Evaluation e) {
+      String v = field.string(e);
+      if (v == null) {
+        return false;
+      }
+      String folded = ByteStrings.lowerAscii(ByteStrings.cstr(v));
+      for (String n : needles) {
+        if (folded.contains(n)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** Numeric comparison for number-typed values (transformer {@code len}, raw times). */
   record NumericTest(FieldRead field, String op, long rhs) implements Condition {
     @Override
