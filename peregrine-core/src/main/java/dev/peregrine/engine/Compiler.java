@@ -38,10 +38,6 @@ final class Compiler {
   /** A bound operand: its extractor and what identifies the extractor's behaviour. */
   private record Bound(Extractor x, FieldRead.Key key) {}
 
-  Compiler(FieldRegistry registry, CompileLog log) {
-    this(registry, log, false, new FieldRead.Slots(false));
-  }
-
   /**
    * With {@code fuse}, disjunctions of simple string checks on one field become one node; field
    * reads get their slots from {@code slots}.
