@@ -11,14 +11,20 @@ import java.util.TreeMap;
 final class CompiledRule {
   private final RuleDef def;
   private final Condition condition;
+  private final Condition residual;
   private final OutputTemplate output;
   private final List<String> tags;
   private final FieldReads reads;
   private final FieldReads outputReads;
 
-  CompiledRule(RuleDef def, Condition condition, OutputTemplate output, FieldReads reads,
-      FieldReads outputReads) {
+  /**
+   * @param residual the condition without the checks the rule index verifies for its candidates
+   *     ({@link RuleIndex#residual}), or null when there is no index
+   */
+  CompiledRule(RuleDef def, Condition condition, Condition residual, OutputTemplate output,
+      FieldReads reads, FieldReads outputReads) {
     this.def = def;
+    this.residual = residual;
     this.reads = reads;
     this.outputReads = outputReads;
     this.condition = condition;
@@ -40,8 +46,12 @@ final class CompiledRule {
     return outputReads;
   }
 
+  /**
+   * Whether the rule's condition holds; for a candidate of an index whose facts hold, only what
+   * the index did not check is evaluated.
+   */
   boolean matches(Evaluation e) {
-    return condition.eval(e);
+    return (residual != null && e.factsVerified() ? residual : condition).eval(e);
   }
 
   /**

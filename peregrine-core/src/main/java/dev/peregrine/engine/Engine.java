@@ -7,6 +7,7 @@ import dev.peregrine.event.Selection;
 import dev.peregrine.field.Extractor;
 import dev.peregrine.field.FieldReads;
 import dev.peregrine.field.FieldRegistry;
+import dev.peregrine.lang.Expr;
 import dev.peregrine.rules.LoadResult;
 import dev.peregrine.rules.RuleDef;
 import java.util.ArrayList;
@@ -135,7 +136,29 @@ public final class Engine {
     }
     issues.addAll(condLog.issues());
     issues.addAll(outLog.issues());
-    return failed ? null : new CompiledRule(def, cond, out.get(), reads, outReads);
+    if (failed) {
+      return null;
+    }
+    Condition rest = options.ruleIndex() ? residual(def, cond, registry, load, options, slots)
+        : null;
+    return new CompiledRule(def, cond, rest, out.get(), reads, outReads);
+  }
+
+  /**
+   * The condition without the checks the rule index makes itself ({@link RuleIndex#residual}),
+   * compiled quietly: the whole condition was compiled, and reported on, already.
+   */
+  private static Condition residual(RuleDef def, Condition whole, FieldRegistry registry,
+      LoadResult load, EngineOptions options, FieldRead.Slots slots) {
+    Expr rest = RuleIndex.residual(def.condition());
+    if (rest == def.condition()) {
+      return whole;
+    }
+    if (rest == null) {
+      return e -> true;
+    }
+    CompileLog quiet = new CompileLog(load.sources(), CompileLog.COMPILE_CONDITION);
+    return new Compiler(registry, quiet, options.compiledMatchers(), slots).compile(rest);
   }
 
   private static boolean selected(RuleDef def, EngineOptions o) {

@@ -14,6 +14,7 @@ final class Evaluation {
 
   private final AuditEvent event;
   private final Object[] values;
+  private boolean factsVerified;
 
   Evaluation(AuditEvent event, int slots) {
     this.event = event;
@@ -27,6 +28,18 @@ final class Evaluation {
   /** The value stored in {@code slot}: null when unread, {@link #ABSENT} when absent. */
   Object get(int slot) {
     return values[slot];
+  }
+
+  /**
+   * Whether the rule index selected the rules being evaluated and each of them satisfies the
+   * facts the index holds about it ({@link RuleIndex#candidates}).
+   */
+  boolean factsVerified() {
+    return factsVerified;
+  }
+
+  void factsVerified(boolean verified) {
+    factsVerified = verified;
   }
 
   /** Stores a value read for {@code slot}; null is stored as {@link #ABSENT}. */

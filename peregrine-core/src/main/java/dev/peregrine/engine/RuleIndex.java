@@ -103,10 +103,15 @@ final class RuleIndex {
     return dims.length;
   }
 
-  /** The candidate rules for {@code e} as a bit set over rule positions. */
+  /**
+   * The candidate rules for {@code e} as a bit set over rule positions. Marks {@code e}
+   * {@linkplain Evaluation#factsVerified() verified} unless an indexed value held U+0000, when a
+   * candidate need not satisfy its facts.
+   */
   long[] candidates(Evaluation e) {
     long[] acc = new long[words];
     java.util.Arrays.fill(acc, -1L);
+    e.factsVerified(true);
     for (Dimension d : dims) {
       if (!intersects(acc, d.constrained())) {
         continue; // no candidate left has facts on this field: its value changes nothing
@@ -117,11 +122,17 @@ final class RuleIndex {
         bits = d.other();
       } else if (d.nulKeys() && v.indexOf('\0') >= 0) {
         bits = d.all();
+        e.factsVerified(false);
       } else {
         bits = d.byValue().get(v);
         if (bits == null) {
           // without a constant holding U+0000, only a value that missed can hold one
-          bits = v.indexOf('\0') >= 0 ? d.all() : d.other();
+          if (v.indexOf('\0') >= 0) {
+            bits = d.all();
+            e.factsVerified(false);
+          } else {
+            bits = d.other();
+          }
         }
       }
       long any = 0;
@@ -136,6 +147,39 @@ final class RuleIndex {
       acc[words - 1] &= (1L << (rules % 64)) - 1;
     }
     return acc;
+  }
+
+  /**
+   * {@code e} without the checks the index makes itself: the {@code =} and {@code in} checks with
+   * constants on an indexed field that are conjuncts of {@code e} (through nested conjunctions),
+   * which are what its facts come from. A candidate for an event whose indexed values hold no
+   * U+0000 has each indexed value in its facts, the intersection of what those checks allow, so
+   * each of them is true and the rest of the condition decides. Returns {@code e} itself when
+   * nothing is left out, and null when nothing is left (always true for such candidates).
+   */
+  static Expr residual(Expr e) {
+    if (e instanceof Expr.Binary b) {
+      return binary(b).isEmpty() ? e : null;
+    }
+    if (!(e instanceof Expr.And a)) {
+      return e;
+    }
+    List<Expr> kept = new ArrayList<>();
+    boolean changed = false;
+    for (Expr c : a.children()) {
+      Expr r = residual(c);
+      changed |= r != c;
+      if (r != null) {
+        kept.add(r);
+      }
+    }
+    if (!changed) {
+      return e;
+    }
+    if (kept.isEmpty()) {
+      return null;
+    }
+    return kept.size() == 1 ? kept.get(0) : new Expr.And(kept, a.pos());
   }
 
   /**
