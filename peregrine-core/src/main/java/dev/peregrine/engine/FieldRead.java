@@ -38,11 +38,6 @@ final class FieldRead {
     this.slot = slot;
   }
 
-  /** The extractor read. */
-  Extractor field() {
-    return field;
-  }
-
   boolean isList() {
     return field.isList();
   }
