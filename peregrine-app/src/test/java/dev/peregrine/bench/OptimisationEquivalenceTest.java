@@ -114,7 +114,8 @@ class OptimisationEquivalenceTest {
     EngineOptions base = EngineOptions.defaults().withMatchAll(all);
     return List.of(base.withOptimizations(false),
         base.withOptimizations(false).withRuleIndex(true),
-        base.withOptimizations(false).withCompiledMatchers(true), base.withOptimizations(true));
+        base.withOptimizations(false).withCompiledMatchers(true),
+        base.withOptimizations(false).withSharedReads(true), base.withOptimizations(true));
   }
 
   /** Asserts identical alerts for every flag combination; returns the alert count. */

@@ -83,17 +83,28 @@ final class ByteStrings {
     return cstr(s).endsWith(cstr(suffix));
   }
 
-  /** {@code strcasestr(haystack, needle) != NULL} with ASCII-only case folding. */
+  /**
+   * {@code strcasestr(haystack, needle) != NULL} with ASCII-only case folding: a plain search of
+   * the folded needle in the folded haystack, since folding maps each unit to one unit.
+   */
   static boolean containsIgnoreCase(String haystack, String needle) {
-    String h = cstr(haystack);
-    String n = cstr(needle);
-    int last = h.length() - n.length();
-    for (int start = 0; start <= last; start++) {
-      if (regionEqualsAscii(h, start, n)) {
-        return true;
-      }
+    return lowerAscii(cstr(haystack)).contains(lowerAscii(cstr(needle)));
+  }
+
+  /** {@code s} with {@code A-Z} lowered and every other unit kept; {@code s} itself if none. */
+  static String lowerAscii(String s) {
+    int i = 0;
+    while (i < s.length() && (s.charAt(i) < 'A' || s.charAt(i) > 'Z')) {
+      i++;
     }
-    return false;
+    if (i == s.length()) {
+      return s;
+    }
+    char[] out = s.toCharArray();
+    for (; i < out.length; i++) {
+      out[i] = toLowerAscii(out[i]);
+    }
+    return new String(out);
   }
 
   /** The number of UTF-8 bytes of the C-string view of {@code s} ({@code strlen}). */
@@ -126,15 +137,6 @@ final class ByteStrings {
 
   static char toUpperAscii(char c) {
     return c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
-  }
-
-  private static boolean regionEqualsAscii(String h, int start, String n) {
-    for (int j = 0; j < n.length(); j++) {
-      if (toLowerAscii(h.charAt(start + j)) != toLowerAscii(n.charAt(j))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Maps a UTF-16 unit so that unit order at a first difference equals code point order. */

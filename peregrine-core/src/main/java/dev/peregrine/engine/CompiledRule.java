@@ -1,7 +1,6 @@
 package dev.peregrine.engine;
 
 import dev.peregrine.event.AuditEvent;
-import dev.peregrine.field.Extractor;
 import dev.peregrine.field.FieldReads;
 import dev.peregrine.rules.RuleDef;
 import java.util.List;
@@ -12,14 +11,20 @@ import java.util.TreeMap;
 final class CompiledRule {
   private final RuleDef def;
   private final Condition condition;
+  private final Condition residual;
   private final OutputTemplate output;
   private final List<String> tags;
   private final FieldReads reads;
   private final FieldReads outputReads;
 
-  CompiledRule(RuleDef def, Condition condition, OutputTemplate output, FieldReads reads,
-      FieldReads outputReads) {
+  /**
+   * @param residual the condition without the checks the rule index verifies for its candidates
+   *     ({@link RuleIndex#residual}), or null when there is no index
+   */
+  CompiledRule(RuleDef def, Condition condition, Condition residual, OutputTemplate output,
+      FieldReads reads, FieldReads outputReads) {
     this.def = def;
+    this.residual = residual;
     this.reads = reads;
     this.outputReads = outputReads;
     this.condition = condition;
@@ -41,18 +46,33 @@ final class CompiledRule {
     return outputReads;
   }
 
-  boolean matches(AuditEvent e) {
-    return condition.eval(e);
+  /**
+   * Whether the rule's condition holds; for a candidate of an index whose facts hold, only what
+   * the index did not check is evaluated.
+   */
+  boolean matches(Evaluation e) {
+    return (residual != null && e.factsVerified() ? residual : condition).eval(e);
   }
 
-  Alert alert(AuditEvent event, Extractor time, String timeKey) {
-    AuditEvent e = outputReads.everything() ? event.full() : event;
+  /**
+   * The alert for the event of {@code ev}. An output that may read anything is rendered from the
+   * whole event, in an evaluation of its own.
+   *
+   * @param slots slots of an evaluation of the whole event
+   */
+  Alert alert(Evaluation ev, FieldRead time, String timeKey, int slots) {
+    Evaluation e = ev;
+    if (outputReads.everything()) {
+      AuditEvent whole = ev.event().full();
+      e = whole == ev.event() ? ev : new Evaluation(whole, slots);
+    }
     String message = output.render(e);
     Map<String, Object> fields = new TreeMap<>();
     output.addFields(e, fields);
-    fields.put(timeKey, e.timeNanos());
+    long nanos = e.event().timeNanos();
+    fields.put(timeKey, nanos);
     String line = OutputTemplate.text(time, e) + ": " + def.priority().label() + " " + message;
-    return new Alert(def.name(), def.priority(), def.source(), tags, e.timeNanos(), line, message,
+    return new Alert(def.name(), def.priority(), def.source(), tags, nanos, line, message,
         fields);
   }
 }

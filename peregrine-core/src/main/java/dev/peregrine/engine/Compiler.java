@@ -4,6 +4,7 @@ import dev.peregrine.field.Extractor;
 import dev.peregrine.field.FieldDef;
 import dev.peregrine.field.FieldRegistry;
 import dev.peregrine.field.FieldType;
+import dev.peregrine.field.JsonValue;
 import dev.peregrine.lang.Expr;
 import dev.peregrine.lang.Operand;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,8 @@ import java.util.function.Predicate;
  * Turns a resolved condition tree into {@link Condition} nodes. Field names are bound to
  * extractors, constants are checked and pre-built into sets, globs, path sets and regexes, and
  * operator/field-kind mismatches are reported at the node's position. Problems are collected in a
- * {@link CompileLog}; compilation goes on after an error so all of them are reported.
+ * {@link CompileLog}; compilation goes on after an error so all of them are reported. Every field
+ * a node reads goes through a {@link FieldRead} of the engine's {@link FieldRead.Slots}.
  */
 final class Compiler {
   /** Falco limits constant values to 255 bytes. */
@@ -31,16 +33,28 @@ final class Compiler {
   private final FieldRegistry registry;
   private final CompileLog log;
   private final boolean fuse;
+  private final FieldRead.Slots slots;
 
-  Compiler(FieldRegistry registry, CompileLog log) {
-    this(registry, log, false);
-  }
+  /** A bound operand: its extractor and what identifies the extractor's behaviour. */
+  private record Bound(Extractor x, FieldRead.Key key) {}
 
-  /** With {@code fuse}, disjunctions of simple string checks on one field become one node. */
-  Compiler(FieldRegistry registry, CompileLog log, boolean fuse) {
+  /**
+   * With {@code fuse}, disjunctions of simple string checks on one field become one node; field
+   * reads get their slots from {@code slots}.
+   */
+  Compiler(FieldRegistry registry, CompileLog log, boolean fuse, FieldRead.Slots slots) {
     this.registry = registry;
     this.log = log;
     this.fuse = fuse;
+    this.slots = slots;
+  }
+
+  private FieldRead text(Bound b) {
+    return slots.text(b.key(), b.x());
+  }
+
+  private FieldRead list(Bound b) {
+    return slots.list(b.key(), b.x());
   }
 
   /** Compiles a tree; returns null if an error was logged. */
@@ -61,8 +75,11 @@ final class Compiler {
         yield FALSE;
       }
       case Expr.Unary u -> {
-        Extractor lhs = operand(u.lhs());
-        yield lhs == null ? FALSE : new Nodes.Exists(lhs);
+        Bound lhs = operand(u.lhs());
+        if (lhs == null) {
+          yield FALSE;
+        }
+        yield lhs.x().isList() ? new Nodes.ExistsList(list(lhs)) : new Nodes.Exists(text(lhs));
       }
       case Expr.Binary b -> binary(b);
     };
@@ -71,7 +88,7 @@ final class Compiler {
   private static final Condition FALSE = e -> false;
 
   private Condition binary(Expr.Binary b) {
-    Extractor lhs = operand(b.lhs());
+    Bound lhs = operand(b.lhs());
     if (lhs == null) {
       return FALSE;
     }
@@ -80,7 +97,7 @@ final class Compiler {
       log.error(b.pos(), "'" + op + "' operator not supported for string filters", false);
       return FALSE;
     }
-    if (lhs.isList() && !LIST_OPS.contains(op)) {
+    if (lhs.x().isList() && !LIST_OPS.contains(op)) {
       return legacyListCheck(b, lhs);
     }
     warnUnsafeNa(b);
@@ -93,7 +110,8 @@ final class Compiler {
     }
     return switch (op) {
       case "in", "intersects" -> inSet(b, lhs);
-      case "pmatch" -> new Nodes.ScalarTest(lhs, PathPrefixSet.of(constants(b.rhs()))::matches);
+      case "pmatch" ->
+          new Nodes.ScalarTest(text(lhs), PathPrefixSet.of(constants(b.rhs()))::matches);
       default -> scalar(b, lhs);
     };
   }
@@ -103,7 +121,7 @@ final class Compiler {
    * before 0.35 accepted it, and rules written then (such as the engine-v4 compatibility rules)
    * still use it. It is accepted with a warning and is true when any value satisfies it.
    */
-  private Condition legacyListCheck(Expr.Binary b, Extractor lhs) {
+  private Condition legacyListCheck(Expr.Binary b, Bound lhs) {
     if (b.modifier() != null || !(b.rhs() instanceof Operand.Value)
         && !(b.rhs() instanceof Operand.ListValue)) {
       log.error(b.pos(), "'" + b.op() + "' operator not supported list filters", false);
@@ -114,13 +132,13 @@ final class Compiler {
     Predicate<String> test = b.op().equals("pmatch")
         ? PathPrefixSet.of(constants(b.rhs()))::matches
         : predicate(b.op(), constant(b.rhs()), b.rhs().pos());
-    return test == null ? FALSE : new Nodes.AnyValue(lhs, test);
+    return test == null ? FALSE : new Nodes.AnyValue(list(lhs), test);
   }
 
-  private Condition inSet(Expr.Binary b, Extractor lhs) {
+  private Condition inSet(Expr.Binary b, Bound lhs) {
     List<String> values = constants(b.rhs());
     Set<String> set = Set.copyOf(values);
-    if (isNumber(lhs.type())) {
+    if (isNumber(lhs.x().type())) {
       Set<String> normalised = new HashSet<>();
       for (String v : values) {
         Long n = parseNumber(v);
@@ -132,20 +150,20 @@ final class Compiler {
       }
       set = Set.copyOf(normalised);
     }
-    if (lhs.isList()) {
+    if (lhs.x().isList()) {
       return b.op().equals("in")
-          ? new Nodes.ListSubset(lhs, set)
-          : new Nodes.AnyValue(lhs, set::contains);
+          ? new Nodes.ListSubset(list(lhs), set)
+          : new Nodes.AnyValue(list(lhs), set::contains);
     }
-    return new Nodes.ScalarIn(lhs, set);
+    return new Nodes.ScalarIn(text(lhs), set);
   }
 
-  private Condition scalar(Expr.Binary b, Extractor lhs) {
+  private Condition scalar(Expr.Binary b, Bound lhs) {
     String rhs = constant(b.rhs());
     if (rhs == null) {
       return FALSE;
     }
-    if (isNumber(lhs.type())) {
+    if (isNumber(lhs.x().type())) {
       if (!NUMERIC_OPS.contains(b.op())) {
         log.error(b.pos(), "'" + b.op() + "' operator not supported for numeric filters", false);
         return FALSE;
@@ -155,13 +173,31 @@ final class Compiler {
         log.error(b.rhs().pos(), "'" + rhs + "' is not a valid number", false);
         return FALSE;
       }
-      return new Nodes.NumericTest(lhs, b.op(), n);
+      return new Nodes.NumericTest(slots.number(lhs.key(), lhs.x()), b.op(), n);
     }
     Predicate<String> test = predicate(b.op(), rhs, b.rhs().pos());
-    return test == null ? FALSE : new Nodes.ScalarTest(lhs, test);
+    if (test == null) {
+      return FALSE;
+    }
+    if (fuse && b.op().equals("contains") && lhs.x() instanceof JsonValue json) {
+      String token = quotedToken(rhs);
+      if (token != null) {
+        return new Nodes.QuotedInJson(json, token, text(lhs), test);
+      }
+    }
+    return new Nodes.ScalarTest(text(lhs), test);
   }
 
-  private Condition modified(Expr.Binary b, Extractor lhs) {
+  /** {@code token} when {@code rhs} is {@code "token"} with a searchable token, else null. */
+  private static String quotedToken(String rhs) {
+    if (rhs.length() < 3 || rhs.charAt(0) != '"' || rhs.charAt(rhs.length() - 1) != '"') {
+      return null;
+    }
+    String token = rhs.substring(1, rhs.length() - 1);
+    return JsonValue.searchable(token) ? token : null;
+  }
+
+  private Condition modified(Expr.Binary b, Bound lhs) {
     List<Predicate<String>> tests = new ArrayList<>();
     for (String v : constants(b.rhs())) {
       Predicate<String> t = predicate(b.op(), v, b.rhs().pos());
@@ -170,12 +206,17 @@ final class Compiler {
       }
       tests.add(t);
     }
-    return new Nodes.Modified(lhs, tests, b.modifier());
+    if (fuse && b.op().equals("icontains") && b.modifier().equals("anyof")) {
+      String[] needles = constants(b.rhs()).stream()
+          .map(v -> ByteStrings.lowerAscii(ByteStrings.cstr(v))).toArray(String[]::new);
+      return new Nodes.ContainsAnyIgnoreCase(text(lhs), needles);
+    }
+    return new Nodes.Modified(text(lhs), tests, b.modifier());
   }
 
-  private Condition fieldRhs(Expr.Binary b, Extractor lhs) {
+  private Condition fieldRhs(Expr.Binary b, Bound lhs) {
     Operand r = b.rhs() instanceof Operand.FieldValue fv ? fv.field() : b.rhs();
-    Extractor rhs = operand(r);
+    Bound rhs = operand(r);
     if (rhs == null) {
       return FALSE;
     }
@@ -183,16 +224,17 @@ final class Compiler {
       log.error(b.pos(), "'" + b.op() + "' operator not supported with a field on the right", false);
       return FALSE;
     }
-    if (rhs.isList() != lhs.isList() || isNumber(rhs.type()) != isNumber(lhs.type())) {
+    if (rhs.x().isList() != lhs.x().isList()
+        || isNumber(rhs.x().type()) != isNumber(lhs.x().type())) {
       log.error(b.rhs().pos(), "field type mismatch between left and right side of '" + b.op() + "'",
           false);
       return FALSE;
     }
     if (b.op().equals("in") || b.op().equals("intersects")) {
-      return new Nodes.InField(lhs, rhs, b.op().equals("in"));
+      return new Nodes.InField(list(lhs), list(rhs), b.op().equals("in"));
     }
     StringOp op = stringOp(b.op(), b.pos());
-    return op == null ? FALSE : new Nodes.FieldToField(lhs, rhs, op);
+    return op == null ? FALSE : new Nodes.FieldToField(text(lhs), text(rhs), op);
   }
 
   private Predicate<String> predicate(String opWord, String rhs, int pos) {
@@ -219,20 +261,25 @@ final class Compiler {
     return op;
   }
 
-  /** Binds a plain field without logging (it was already compiled, and reported, once). */
-  private Extractor quietBind(Operand o) {
+  /**
+   * Binds a plain field for a text read without logging (it was already compiled, and reported,
+   * once).
+   */
+  private FieldRead quietBind(Operand o) {
     if (!(o instanceof Operand.Field f)) {
       return null;
     }
     try {
-      return registry.find(f.name()).map(d -> d.bind(f.arg())).orElse(null);
+      return registry.find(f.name())
+          .map(d -> slots.text(FieldRead.Key.field(f.name(), f.arg()), d.bind(f.arg())))
+          .orElse(null);
     } catch (IllegalArgumentException e) {
       return null;
     }
   }
 
   /** Binds a field or transformer operand to an extractor; null after logging an error. */
-  Extractor operand(Operand o) {
+  private Bound operand(Operand o) {
     return switch (o) {
       case Operand.Field f -> field(f);
       case Operand.FieldValue fv -> field(fv.field());
@@ -248,36 +295,39 @@ final class Compiler {
     };
   }
 
-  private Extractor field(Operand.Field f) {
+  private Bound field(Operand.Field f) {
     Optional<FieldDef> def = registry.find(f.name());
     if (def.isEmpty()) {
       log.error(f.pos(), "filter_check called with nonexistent field " + f.display(), true);
       return null;
     }
     try {
-      return def.get().bind(f.arg());
+      return new Bound(def.get().bind(f.arg()), FieldRead.Key.field(f.name(), f.arg()));
     } catch (IllegalArgumentException ex) {
       log.error(f.pos(), ex.getMessage(), false);
       return null;
     }
   }
 
-  private Extractor transformer(Operand.Transformer t) {
+  private Bound transformer(Operand.Transformer t) {
     List<Extractor> args = new ArrayList<>();
+    List<FieldRead.Key> keys = new ArrayList<>();
     String constant = null;
     for (Operand a : t.args()) {
       if (a instanceof Operand.Value v) {
         constant = v.text();
         continue;
       }
-      Extractor x = operand(a);
+      Bound x = operand(a);
       if (x == null) {
         return null;
       }
-      args.add(x);
+      args.add(x.x());
+      keys.add(x.key());
     }
     try {
-      return TransformerExtractor.of(t.name(), constant, args);
+      return new Bound(TransformerExtractor.of(t.name(), constant, args),
+          FieldRead.Key.transformer(t.name(), constant, keys));
     } catch (IllegalArgumentException ex) {
       log.error(t.pos(), ex.getMessage(), false);
       return null;

@@ -7,6 +7,7 @@ import dev.peregrine.event.Selection;
 import dev.peregrine.field.Extractor;
 import dev.peregrine.field.FieldReads;
 import dev.peregrine.field.FieldRegistry;
+import dev.peregrine.lang.Expr;
 import dev.peregrine.rules.LoadResult;
 import dev.peregrine.rules.RuleDef;
 import java.util.ArrayList;
@@ -27,24 +28,27 @@ public final class Engine {
   private final RuleIndex index;
   private final List<RuleDef> loaded;
   private final boolean matchAll;
-  private final Extractor timeField;
+  private final FieldRead.Slots slots;
+  private final FieldRead timeField;
   private final String timeKey;
   private final Selection selection;
 
   private Engine(List<CompiledRule> active, List<RuleDef> loaded, EngineOptions options,
-      FieldRegistry registry) {
+      FieldRegistry registry, FieldRead.Slots slots) {
     this.active = List.copyOf(active);
     this.rules = active.toArray(CompiledRule[]::new);
     this.index = options.ruleIndex()
-        ? RuleIndex.build(active.stream().map(r -> r.def().condition()).toList(), registry)
+        ? RuleIndex.build(active.stream().map(r -> r.def().condition()).toList(), registry, slots)
         : null;
     this.loaded = List.copyOf(loaded);
     this.matchAll = options.matchAll();
     this.timeKey = options.timeIso8601() ? "evt.time.iso8601" : "evt.time";
-    this.timeField = OutputTemplate.bind(registry, timeKey);
-    if (timeField == null) {
+    Extractor time = OutputTemplate.bind(registry, timeKey);
+    if (time == null) {
       throw new IllegalStateException("field registry lacks " + timeKey);
     }
+    this.timeField = slots.text(OutputTemplate.key(timeKey), time);
+    this.slots = slots;
     this.selection = options.selectiveDecode() ? selection(active) : Selection.all();
   }
 
@@ -87,6 +91,7 @@ public final class Engine {
     List<Issue> issues = new ArrayList<>(load.issues());
     List<CompiledRule> active = new ArrayList<>();
     List<RuleDef> loaded = new ArrayList<>();
+    FieldRead.Slots slots = new FieldRead.Slots(options.sharedReads());
     for (RuleDef def : load.rules()) {
       if (!def.source().equals(SOURCE)) {
         issues.add(load.sources().issue(Severity.WARNING, "LOAD_UNKNOWN_SOURCE", def.pos(),
@@ -97,7 +102,7 @@ public final class Engine {
       if (def.condition() == null) {
         continue;
       }
-      CompiledRule rule = compile(def, registry, load, issues, options);
+      CompiledRule rule = compile(def, registry, load, issues, options, slots);
       if (rule == null) {
         continue;
       }
@@ -107,20 +112,20 @@ public final class Engine {
       }
     }
     boolean errors = issues.stream().anyMatch(Issue::isError);
-    Engine engine = errors ? null : new Engine(active, loaded, options, registry);
+    Engine engine = errors ? null : new Engine(active, loaded, options, registry, slots);
     return new Build(Optional.ofNullable(engine), issues);
   }
 
   private static CompiledRule compile(RuleDef def, FieldRegistry registry, LoadResult load,
-      List<Issue> issues, EngineOptions options) {
+      List<Issue> issues, EngineOptions options, FieldRead.Slots slots) {
     CompileLog condLog = new CompileLog(load.sources(), CompileLog.COMPILE_CONDITION);
     FieldReads reads = new FieldReads();
-    Condition cond = new Compiler(registry.recording(reads), condLog, options.compiledMatchers())
-        .compile(def.condition());
+    Condition cond = new Compiler(registry.recording(reads), condLog, options.compiledMatchers(),
+        slots).compile(def.condition());
     CompileLog outLog = new CompileLog(load.sources(), "LOAD_ERR_COMPILE_OUTPUT");
     FieldReads outReads = new FieldReads();
     Optional<OutputTemplate> out = OutputTemplate.compile(def.output(),
-        registry.recording(outReads), outLog, def.outputPos());
+        registry.recording(outReads), outLog, def.outputPos(), slots);
     boolean failed = cond == null || out.isEmpty();
     if (failed && def.skipIfUnknownFilter()
         && (cond != null || condLog.onlyUnknownFields())
@@ -131,7 +136,29 @@ public final class Engine {
     }
     issues.addAll(condLog.issues());
     issues.addAll(outLog.issues());
-    return failed ? null : new CompiledRule(def, cond, out.get(), reads, outReads);
+    if (failed) {
+      return null;
+    }
+    Condition rest = options.ruleIndex() ? residual(def, cond, registry, load, options, slots)
+        : null;
+    return new CompiledRule(def, cond, rest, out.get(), reads, outReads);
+  }
+
+  /**
+   * The condition without the checks the rule index makes itself ({@link RuleIndex#residual}),
+   * compiled quietly: the whole condition was compiled, and reported on, already.
+   */
+  private static Condition residual(RuleDef def, Condition whole, FieldRegistry registry,
+      LoadResult load, EngineOptions options, FieldRead.Slots slots) {
+    Expr rest = RuleIndex.residual(def.condition());
+    if (rest == def.condition()) {
+      return whole;
+    }
+    if (rest == null) {
+      return e -> true;
+    }
+    CompileLog quiet = new CompileLog(load.sources(), CompileLog.COMPILE_CONDITION);
+    return new Compiler(registry, quiet, options.compiledMatchers(), slots).compile(rest);
   }
 
   private static boolean selected(RuleDef def, EngineOptions o) {
@@ -153,13 +180,14 @@ public final class Engine {
 
   /** Evaluates the active rules on one event; at most one alert unless matching all. */
   public List<Alert> process(AuditEvent event) {
+    Evaluation ev = new Evaluation(event, slots.count());
     if (index != null) {
-      return processIndexed(event);
+      return processIndexed(ev);
     }
     List<Alert> out = null;
     for (CompiledRule r : rules) {
-      if (r.matches(event)) {
-        Alert a = r.alert(event, timeField, timeKey);
+      if (r.matches(ev)) {
+        Alert a = r.alert(ev, timeField, timeKey, slots.count());
         if (!matchAll) {
           return List.of(a);
         }
@@ -173,16 +201,16 @@ public final class Engine {
   }
 
   /** {@link #process} over the candidate rules only, in the same order. */
-  private List<Alert> processIndexed(AuditEvent event) {
-    long[] candidates = index.candidates(event);
+  private List<Alert> processIndexed(Evaluation ev) {
+    long[] candidates = index.candidates(ev);
     List<Alert> out = null;
     for (int w = 0; w < candidates.length; w++) {
       long bits = candidates[w];
       while (bits != 0) {
         CompiledRule r = rules[(w << 6) + Long.numberOfTrailingZeros(bits)];
         bits &= bits - 1;
-        if (r.matches(event)) {
-          Alert a = r.alert(event, timeField, timeKey);
+        if (r.matches(ev)) {
+          Alert a = r.alert(ev, timeField, timeKey, slots.count());
           if (!matchAll) {
             return List.of(a);
           }

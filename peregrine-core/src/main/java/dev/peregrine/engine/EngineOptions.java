@@ -16,10 +16,13 @@ import java.util.Set;
  * @param ruleIndex pre-select candidate rules per event from the constant equality conjuncts of
  *     their conditions (verb, resource, subresource, stage, ...); never changes which rules alert
  * @param compiledMatchers fuse disjunctions of {@code =}/{@code contains}/{@code startswith} on one
- *     field into a single set or multi-pattern test that reads the field once; never changes
- *     results
+ *     field into a single set or multi-pattern test that reads the field once, fold the value
+ *     once for {@code icontains anyof}, and test {@code json.value[p] contains '"token"'} on the
+ *     JSON tree instead of its text; never changes results
  * @param selectiveDecode {@link Engine#selection()} names the parts of an event the rules and
  *     their outputs read, so that a decoder may leave out the rest; when off it is everything
+ * @param sharedReads each field is extracted at most once per event (per way of reading it) and
+ *     shared by the rule index, every condition and every output; never changes results
  */
 public record EngineOptions(
     boolean matchAll,
@@ -30,7 +33,8 @@ public record EngineOptions(
     boolean timeIso8601,
     boolean ruleIndex,
     boolean compiledMatchers,
-    boolean selectiveDecode) {
+    boolean selectiveDecode,
+    boolean sharedReads) {
   public EngineOptions {
     disabledRules = List.copyOf(disabledRules);
     disabledTags = Set.copyOf(disabledTags);
@@ -40,7 +44,8 @@ public record EngineOptions(
   /** The selection options with every optimisation on. */
   public EngineOptions(boolean matchAll, Priority minPriority, List<String> disabledRules,
       Set<String> disabledTags, Set<String> enabledTags, boolean timeIso8601) {
-    this(matchAll, minPriority, disabledRules, disabledTags, enabledTags, timeIso8601, true, true, true);
+    this(matchAll, minPriority, disabledRules, disabledTags, enabledTags, timeIso8601, true, true,
+        true, true);
   }
 
   /** Falco's defaults: first match, every priority, nothing disabled, short time prefix. */
@@ -50,44 +55,50 @@ public record EngineOptions(
 
   public EngineOptions withMatchAll(boolean all) {
     return new EngineOptions(all, minPriority, disabledRules, disabledTags, enabledTags, timeIso8601,
-        ruleIndex, compiledMatchers, selectiveDecode);
+        ruleIndex, compiledMatchers, selectiveDecode, sharedReads);
   }
 
   public EngineOptions withMinPriority(Priority p) {
     return new EngineOptions(matchAll, p, disabledRules, disabledTags, enabledTags, timeIso8601,
-        ruleIndex, compiledMatchers, selectiveDecode);
+        ruleIndex, compiledMatchers, selectiveDecode, sharedReads);
   }
 
   public EngineOptions withTimeIso8601(boolean iso) {
     return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags, iso,
-        ruleIndex, compiledMatchers, selectiveDecode);
+        ruleIndex, compiledMatchers, selectiveDecode, sharedReads);
   }
 
   public EngineOptions withSelection(List<String> disabled, Set<String> offTags, Set<String> onTags) {
     return new EngineOptions(matchAll, minPriority, disabled, offTags, onTags, timeIso8601,
-        ruleIndex, compiledMatchers, selectiveDecode);
+        ruleIndex, compiledMatchers, selectiveDecode, sharedReads);
   }
 
   /** Turns the rule index on or off. */
   public EngineOptions withRuleIndex(boolean on) {
     return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags,
-        timeIso8601, on, compiledMatchers, selectiveDecode);
+        timeIso8601, on, compiledMatchers, selectiveDecode, sharedReads);
   }
 
   /** Turns the fused string matchers on or off. */
   public EngineOptions withCompiledMatchers(boolean on) {
     return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags,
-        timeIso8601, ruleIndex, on, selectiveDecode);
+        timeIso8601, ruleIndex, on, selectiveDecode, sharedReads);
   }
 
   /** Turns the selection of the event parts the rules read on or off. */
   public EngineOptions withSelectiveDecode(boolean on) {
     return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags,
-        timeIso8601, ruleIndex, compiledMatchers, on);
+        timeIso8601, ruleIndex, compiledMatchers, on, sharedReads);
+  }
+
+  /** Turns the sharing of field reads between the index, conditions and outputs on or off. */
+  public EngineOptions withSharedReads(boolean on) {
+    return new EngineOptions(matchAll, minPriority, disabledRules, disabledTags, enabledTags,
+        timeIso8601, ruleIndex, compiledMatchers, selectiveDecode, on);
   }
 
   /** Every optimisation on or off at once. */
   public EngineOptions withOptimizations(boolean on) {
-    return withRuleIndex(on).withCompiledMatchers(on).withSelectiveDecode(on);
+    return withRuleIndex(on).withCompiledMatchers(on).withSelectiveDecode(on).withSharedReads(on);
   }
 }

@@ -1,7 +1,5 @@
 package dev.peregrine.engine;
 
-import dev.peregrine.event.AuditEvent;
-import dev.peregrine.field.Extractor;
 import dev.peregrine.field.FieldType;
 import dev.peregrine.lang.Expr;
 import dev.peregrine.lang.Operand;
@@ -26,7 +24,7 @@ final class Fusion {
 
   /** The compiled children of a disjunction, with fusable groups of two or more merged. */
   static List<Condition> fuse(List<Expr> children, Function<Expr, Condition> compile,
-      Function<Operand, Extractor> bind) {
+      Function<Operand, FieldRead> bind) {
     List<Condition> compiled = children.stream().map(compile).toList();
     Map<Operand.Field, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < children.size(); i++) {
@@ -39,7 +37,7 @@ final class Fusion {
     Map<Integer, Condition> replaced = new LinkedHashMap<>();
     Set<Integer> dropped = new HashSet<>();
     for (Map.Entry<Operand.Field, List<Integer>> g : groups.entrySet()) {
-      Extractor x = g.getValue().size() < 2 ? null : bind.apply(g.getKey());
+      FieldRead x = g.getValue().size() < 2 ? null : bind.apply(g.getKey());
       if (x == null || x.isList() || x.type() != FieldType.STRING) {
         continue;
       }
@@ -75,9 +73,9 @@ final class Fusion {
    * True when the field's value (as a C string for {@code =}, {@code contains} and
    * {@code startswith}; exactly for {@code in}) satisfies any of the fused checks.
    */
-  record AnyOf(Extractor field, Set<String> exact, Set<String> equal, String[] contains,
+  record AnyOf(FieldRead field, Set<String> exact, Set<String> equal, String[] contains,
       String[] prefixes) implements Condition {
-    static AnyOf of(Extractor field, List<Expr.Binary> checks) {
+    static AnyOf of(FieldRead field, List<Expr.Binary> checks) {
       Set<String> exact = new HashSet<>();
       Set<String> equal = new HashSet<>();
       List<String> contains = new ArrayList<>();
@@ -105,7 +103,7 @@ final class Fusion {
     }
 
     @Override
-    public boolean eval(AuditEvent e) {
+    public boolean eval(Evaluation e) {
       String v = field.string(e);
       if (v == null) {
         return false;

@@ -1,14 +1,14 @@
 package dev.peregrine.engine;
 
-import dev.peregrine.event.AuditEvent;
-import dev.peregrine.field.Extractor;
+import dev.peregrine.field.JsonValue;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * The compiled condition nodes. Each is a small final class with one {@code eval}; absent values
- * make every check false, and negation is applied afterwards by {@link Not}.
+ * make every check false, and negation is applied afterwards by {@link Not}. Fields are read
+ * through {@link FieldRead}s, each in the one way its node needs.
  */
 final class Nodes {
   private Nodes() {}
@@ -22,7 +22,7 @@ final class Nodes {
     }
 
     @Override
-    public boolean eval(AuditEvent e) {
+    public boolean eval(Evaluation e) {
       for (Condition c : children) {
         if (!c.eval(e)) {
           return false;
@@ -41,7 +41,7 @@ final class Nodes {
     }
 
     @Override
-    public boolean eval(AuditEvent e) {
+    public boolean eval(Evaluation e) {
       for (Condition c : children) {
         if (c.eval(e)) {
           return true;
@@ -54,28 +54,51 @@ final class Nodes {
   /** Negation. */
   record Not(Condition child) implements Condition {
     @Override
-    public boolean eval(AuditEvent e) {
+    public boolean eval(Evaluation e) {
       return !child.eval(e);
     }
   }
 
-  /** {@code f exists}: a present scalar, or a non-empty list. */
-  record Exists(Extractor field) implements Condition {
+  /** {@code f exists} on a scalar field: a present value. */
+  record Exists(FieldRead field) implements Condition {
     @Override
-    public boolean eval(AuditEvent e) {
-      if (field.isList()) {
-        List<String> l = field.list(e);
-        return l != null && !l.isEmpty();
-      }
+    public boolean eval(Evaluation e) {
       return field.string(e) != null;
     }
   }
 
-  /** A scalar field tested by a precompiled predicate (constant right-hand side). */
-  record ScalarTest(Extractor field, Predicate<String> test) implements Condition {
+  /** {@code f exists} on a list field: a non-empty list. */
+  record ExistsList(FieldRead field) implements Condition {
     @Override
-    public boolean eval(AuditEvent e) {
+    public boolean eval(Evaluation e) {
+      List<String> l = field.list(e);
+      return l != null && !l.isEmpty();
+    }
+  }
+
+  /** A scalar field tested by a precompiled predicate (constant right-hand side). */
+  record ScalarTest(FieldRead field, Predicate<String> test) implements Condition {
+    @Override
+    public boolean eval(Evaluation e) {
       String v = field.string(e);
+      return v != null && test.test(v);
+    }
+  }
+
+  /**
+   * {@code json.value[p] contains '"token"'}: searched in the value's member names and strings
+   * ({@link JsonValue#containsQuoted}) instead of in its rendered text; {@code test} (the plain
+   * {@code contains}) on the text where the search does not apply.
+   */
+  record QuotedInJson(JsonValue field, String token, FieldRead text, Predicate<String> test)
+      implements Condition {
+    @Override
+    public boolean eval(Evaluation e) {
+      Boolean found = field.containsQuoted(e.event(), token);
+      if (found != null) {
+        return found;
+      }
+      String v = text.string(e);
       return v != null && test.test(v);
     }
   }
@@ -84,9 +107,9 @@ final class Nodes {
    * A list field tested value by value: true when any value passes ({@code intersects} a set,
    * and scalar operators on list fields).
    */
-  record AnyValue(Extractor field, Predicate<String> test) implements Condition {
+  record AnyValue(FieldRead field, Predicate<String> test) implements Condition {
     @Override
-    public boolean eval(AuditEvent e) {
+    public boolean eval(Evaluation e) {
       List<String> vs = field.list(e);
       if (vs == null) {
         return false;
@@ -101,18 +124,18 @@ final class Nodes {
   }
 
   /** Scalar {@code in}/{@code intersects} a constant set. */
-  record ScalarIn(Extractor field, Set<String> set) implements Condition {
+  record ScalarIn(FieldRead field, Set<String> set) implements Condition {
     @Override
-    public boolean eval(AuditEvent e) {
+    public boolean eval(Evaluation e) {
       String v = field.string(e);
       return v != null && set.contains(v);
     }
   }
 
   /** List field {@code in} a constant set: every value is in the set (non-empty list). */
-  record ListSubset(Extractor field, Set<String> set) implements Condition {
+  record ListSubset(FieldRead field, Set<String> set) implements Condition {
     @Override
-    public boolean eval(AuditEvent e) {
+    public boolean eval(Evaluation e) {
       List<String> vs = field.list(e);
       if (vs == null || vs.isEmpty()) {
         return false;
@@ -127,9 +150,9 @@ final class Nodes {
   }
 
   /** Scalar compared with another field's value ({@code val()} or a transformer on the right). */
-  record FieldToField(Extractor left, Extractor right, StringOp op) implements Condition {
+  record FieldToField(FieldRead left, FieldRead right, StringOp op) implements Condition {
     @Override
-    public boolean eval(AuditEvent e) {
+    public boolean eval(Evaluation e) {
       String l = left.string(e);
       if (l == null) {
         return false;
@@ -140,9 +163,9 @@ final class Nodes {
   }
 
   /** {@code in}/{@code intersects} against another field's values. */
-  record InField(Extractor left, Extractor right, boolean subset) implements Condition {
+  record InField(FieldRead left, FieldRead right, boolean subset) implements Condition {
     @Override
-    public boolean eval(AuditEvent e) {
+    public boolean eval(Evaluation e) {
       List<String> ls = left.list(e);
       List<String> rs = right.list(e);
       if (ls == null || ls.isEmpty() || rs == null || rs.isEmpty()) {
@@ -163,37 +186,76 @@ final class Nodes {
   }
 
   /** Modifier checks: {@code op anyof|allof|oneof (values)}, one predicate per value. */
-  record Modified(Extractor field, List<Predicate<String>> tests, String modifier)
+  record Modified(FieldRead field, List<Predicate<String>> tests, String modifier)
       implements Condition {
     @Override
-    public boolean eval(AuditEvent e) {
+    public boolean eval(Evaluation e) {
       String v = field.string(e);
       if (v == null) {
         return false;
       }
+      return switch (modifier) {
+        case "anyof" -> anyOf(v);
+        case "allof" -> allOf(v);
+        default -> oneOf(v);
+      };
+    }
+
+    private boolean anyOf(String v) {
+      for (Predicate<String> t : tests) {
+        if (t.test(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean allOf(String v) {
+      for (Predicate<String> t : tests) {
+        if (!t.test(v)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean oneOf(String v) {
       int hits = 0;
       for (Predicate<String> t : tests) {
         if (t.test(v)) {
           hits++;
-          if (modifier.equals("anyof")) {
-            return true;
-          }
-        } else if (modifier.equals("allof")) {
-          return false;
         }
       }
-      return switch (modifier) {
-        case "anyof" -> false;
-        case "allof" -> true;
-        default -> hits == 1;
-      };
+      return hits == 1;
+    }
+  }
+
+  /**
+   * {@code icontains anyof (needles)}: the value is folded to lower case once and searched for
+   * each needle (folded when compiled), which is {@link ByteStrings#containsIgnoreCase} per
+   * needle without folding the value again for each.
+   */
+  record ContainsAnyIgnoreCase(FieldRead field, String[] needles) implements Condition {
+    @Override
+    public boolean eval(Evaluation e) {
+      String v = field.string(e);
+      if (v == null) {
+        return false;
+      }
+      String folded = ByteStrings.lowerAscii(ByteStrings.cstr(v));
+      for (String n : needles) {
+        if (folded.contains(n)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
   /** Numeric comparison for number-typed values (transformer {@code len}, raw times). */
-  record NumericTest(Extractor field, String op, long rhs) implements Condition {
+  record NumericTest(FieldRead field, String op, long rhs) implements Condition {
     @Override
-    public boolean eval(AuditEvent e) {
+    public boolean eval(Evaluation e) {
       Long l = field.number(e);
       if (l == null) {
         return false;

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * A rule's output format compiled once: literal text and {@code %field} tokens. After a {@code %}
  * the longest prefix that names a field (with its {@code [arg]}) or a transformer call is taken;
- * the rest is literal text. Absent values render as {@code <NA>}, lists as {@code (a,b)}.
+ * the rest is literal text. Absent values render as {@code <NA>}, lists as {@code (a,b)}. Values
+ * are read through {@link FieldRead}s, so a field the conditions or other tokens already read for
+ * the event is not extracted again.
  */
 final class OutputTemplate {
   /** Falco truncates a rendered list to this many characters. */
@@ -29,25 +31,61 @@ final class OutputTemplate {
 
   private record Text(String text) implements Part {}
 
-  /** A value token; {@code key} is its output_fields key, or null (transformer tokens). */
-  private record Token(Extractor value, int width, String key) implements Part {}
+  /** A value token. */
+  private record Token(Value value, int width) implements Part {}
+
+  /** An {@code output_fields} entry: the key as written in the format and its value. */
+  private record Field(String key, Value value) {}
+
+  /**
+   * How a template reads one field: {@code read} gives its text (a list read for list fields),
+   * and {@code json} its {@code output_fields} value, which is the same read when the extractor
+   * keeps the default {@link Extractor#jsonValue}.
+   */
+  private record Value(Extractor field, FieldRead read, FieldRead json) {
+    static Value of(Extractor x, FieldRead.Key key, FieldRead.Slots slots) {
+      FieldRead read = x.isList() ? slots.list(key, x) : slots.text(key, x);
+      return new Value(x, read, defaultJson(x) ? null : slots.json(key, x));
+    }
+
+    /** The value as text: {@code <NA>} when absent, {@code (a,b)} for lists. */
+    String text(Evaluation e) {
+      if (field.isList()) {
+        return listText(read.list(e));
+      }
+      String v = read.string(e);
+      return v == null ? "<NA>" : v;
+    }
+
+    /** The value as {@link Extractor#jsonValue} gives it. */
+    Object json(Evaluation e) {
+      if (json != null) {
+        return json.jsonValue(e);
+      }
+      if (field.isList()) {
+        List<String> l = read.list(e);
+        return l == null || l.isEmpty() ? null : l;
+      }
+      return read.string(e);
+    }
+  }
 
   private final List<Part> parts;
-  private final List<Token> fieldKeys;
+  private final List<Field> fieldKeys;
 
-  private OutputTemplate(List<Part> parts, List<Token> fieldKeys) {
+  private OutputTemplate(List<Part> parts, List<Field> fieldKeys) {
     this.parts = parts;
     this.fieldKeys = fieldKeys;
   }
 
   /**
    * Compiles {@code format}; on failure returns empty after logging at {@code pos} (the global
-   * position of the output value).
+   * position of the output value). Values are read through {@code slots}.
    */
   static Optional<OutputTemplate> compile(
-      String format, FieldRegistry registry, CompileLog log, int pos) {
+      String format, FieldRegistry registry, CompileLog log, int pos, FieldRead.Slots slots) {
     List<Part> parts = new ArrayList<>();
-    List<Token> keys = new ArrayList<>();
+    List<Field> keys = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     int i = 0;
     while (i < format.length()) {
@@ -72,7 +110,7 @@ final class OutputTemplate {
         parts.add(new Text(text.toString()));
         text.setLength(0);
       }
-      i = token(format, i, registry, parts, keys, width, log, pos + start);
+      i = token(format, i, registry, slots, parts, keys, width, log, pos + start);
       if (i < 0) {
         return Optional.empty();
       }
@@ -84,15 +122,17 @@ final class OutputTemplate {
   }
 
   /** Parses one token at {@code i}; appends it and returns the index after it, or -1. */
-  private static int token(String f, int i, FieldRegistry registry, List<Part> parts,
-      List<Token> keys, int width, CompileLog log, int pos) {
+  private static int token(String f, int i, FieldRegistry registry, FieldRead.Slots slots,
+      List<Part> parts, List<Field> keys, int width, CompileLog log, int pos) {
     Matcher tm = TRANSFORMER.matcher(f).region(i, f.length());
     if (tm.lookingAt()) {
       Extractor inner = bind(registry, tm.group(2));
       if (inner != null) {
         Extractor t = TransformerExtractor.of(tm.group(1), null, List.of(inner));
-        parts.add(new Token(t, width, null));
-        keys.add(new Token(inner, 0, tm.group(2)));
+        FieldRead.Key innerKey = key(tm.group(2));
+        FieldRead.Key tkey = FieldRead.Key.transformer(tm.group(1), null, List.of(innerKey));
+        parts.add(new Token(Value.of(t, tkey, slots), width));
+        keys.add(new Field(tm.group(2), Value.of(inner, innerKey, slots)));
         return tm.end();
       }
     }
@@ -109,8 +149,9 @@ final class OutputTemplate {
         String withArg = name + f.substring(after, close + 1);
         Extractor x = bind(registry, withArg);
         if (x != null) {
-          parts.add(new Token(x, width, withArg));
-          keys.add(new Token(x, 0, withArg));
+          Value v = Value.of(x, key(withArg), slots);
+          parts.add(new Token(v, width));
+          keys.add(new Field(withArg, v));
           return close + 1;
         }
       }
@@ -119,13 +160,34 @@ final class OutputTemplate {
       String candidate = name.substring(0, len);
       Extractor x = bind(registry, candidate);
       if (x != null) {
-        parts.add(new Token(x, width, candidate));
-        keys.add(new Token(x, 0, candidate));
+        Value v = Value.of(x, key(candidate), slots);
+        parts.add(new Token(v, width));
+        keys.add(new Field(candidate, v));
         return i + len;
       }
     }
     log.error(pos, "unknown filter: " + name, true);
     return -1;
+  }
+
+  /** What identifies the field of a {@code name} or {@code name[arg]} token. */
+  static FieldRead.Key key(String token) {
+    int b = token.indexOf('[');
+    return b < 0 ? FieldRead.Key.field(token, null)
+        : FieldRead.Key.field(token.substring(0, b), token.substring(b + 1, token.length() - 1));
+  }
+
+  /**
+   * Whether {@code x} keeps the default {@link Extractor#jsonValue}, which is derived from its
+   * list or text value; numeric fields override it.
+   */
+  static boolean defaultJson(Extractor x) {
+    try {
+      return x.getClass().getMethod("jsonValue", AuditEvent.class).getDeclaringClass()
+          == Extractor.class;
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** Binds {@code name} or {@code name[arg]}; null when it is not a valid field. */
@@ -145,8 +207,8 @@ final class OutputTemplate {
   }
 
   /** Renders the message text for an event. */
-  String render(AuditEvent e) {
-    StringBuilder sb = new StringBuilder();
+  String render(Evaluation e) {
+    StringBuilder sb = new StringBuilder(128);
     for (Part p : parts) {
       switch (p) {
         case Text t -> sb.append(t.text());
@@ -156,8 +218,8 @@ final class OutputTemplate {
     return sb.toString();
   }
 
-  private static void appendValue(StringBuilder sb, Token t, AuditEvent e) {
-    String v = text(t.value(), e);
+  private static void appendValue(StringBuilder sb, Token t, Evaluation e) {
+    String v = t.value().text(e);
     if (t.width() > 0) {
       if (v.length() > t.width()) {
         v = v.substring(0, t.width());
@@ -168,24 +230,25 @@ final class OutputTemplate {
     sb.append(v);
   }
 
-  /** A value as text: {@code <NA>} when absent, {@code (a,b)} for lists. */
-  static String text(Extractor x, AuditEvent e) {
-    if (x.isList()) {
-      List<String> vs = x.list(e);
-      if (vs == null || vs.isEmpty()) {
-        return "<NA>";
-      }
-      String joined = "(" + String.join(",", vs) + ")";
-      return joined.length() > MAX_LIST_CHARS ? joined.substring(0, MAX_LIST_CHARS) : joined;
-    }
-    String v = x.string(e);
+  /** A scalar value as text: {@code <NA>} when absent. */
+  static String text(FieldRead scalar, Evaluation e) {
+    String v = scalar.string(e);
     return v == null ? "<NA>" : v;
   }
 
+  /** A list's values as text: {@code <NA>} when absent or empty, else {@code (a,b)}. */
+  private static String listText(List<String> vs) {
+    if (vs == null || vs.isEmpty()) {
+      return "<NA>";
+    }
+    String joined = "(" + String.join(",", vs) + ")";
+    return joined.length() > MAX_LIST_CHARS ? joined.substring(0, MAX_LIST_CHARS) : joined;
+  }
+
   /** Adds this template's field values to {@code out}, keyed as written in the format. */
-  void addFields(AuditEvent e, Map<String, Object> out) {
-    for (Token t : fieldKeys) {
-      out.put(t.key(), t.value().jsonValue(e));
+  void addFields(Evaluation e, Map<String, Object> out) {
+    for (Field f : fieldKeys) {
+      out.put(f.key(), f.value().json(e));
     }
   }
 }

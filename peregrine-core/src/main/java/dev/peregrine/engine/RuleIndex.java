@@ -1,7 +1,5 @@
 package dev.peregrine.engine;
 
-import dev.peregrine.event.AuditEvent;
-import dev.peregrine.field.Extractor;
 import dev.peregrine.field.FieldRegistry;
 import dev.peregrine.lang.Expr;
 import dev.peregrine.lang.Operand;
@@ -21,7 +19,8 @@ import java.util.Set;
  * all hold are evaluated, in rule order. A rule without facts on a field is a candidate whatever
  * that field's value; a value containing U+0000 (which the string operators compare as a C
  * string) makes every rule a candidate on that field. So the candidates are always a superset of
- * the matching rules and the alerts are unchanged.
+ * the matching rules and the alerts are unchanged. A field is not read at all when none of the
+ * rules still candidates has facts on it, since its value could not remove any of them.
  */
 final class RuleIndex {
   /** Fields worth indexing: cheap to read and used as constant conjuncts by typical rules. */
@@ -32,9 +31,12 @@ final class RuleIndex {
   private final int words;
   private final Dimension[] dims;
 
-  /** One indexed field; {@code nulKeys} when some constant holds U+0000. */
-  private record Dimension(Extractor field, Map<String, long[]> byValue, long[] other,
-      long[] all, boolean nulKeys) {}
+  /**
+   * One indexed field; {@code constrained} are the rules with facts on it (those not in
+   * {@code other}), {@code nulKeys} when some constant holds U+0000.
+   */
+  private record Dimension(FieldRead field, Map<String, long[]> byValue, long[] other,
+      long[] all, long[] constrained, boolean nulKeys) {}
 
   private RuleIndex(int rules, Dimension[] dims) {
     this.rules = rules;
@@ -42,8 +44,12 @@ final class RuleIndex {
     this.dims = dims;
   }
 
-  /** Builds the index over {@code conditions} (rule order); fields no rule constrains are left out. */
-  static RuleIndex build(List<Expr> conditions, FieldRegistry registry) {
+  /**
+   * Builds the index over {@code conditions} (rule order); fields no rule constrains are left out.
+   * The indexed fields are read through {@code slots}, so rules that read them again per event
+   * find them read.
+   */
+  static RuleIndex build(List<Expr> conditions, FieldRegistry registry, FieldRead.Slots slots) {
     List<Map<String, Set<String>>> facts = conditions.stream().map(RuleIndex::facts).toList();
     int words = (conditions.size() + 63) >>> 6;
     List<Dimension> dims = new ArrayList<>();
@@ -51,7 +57,8 @@ final class RuleIndex {
       if (facts.stream().noneMatch(m -> m.containsKey(f))) {
         continue;
       }
-      Extractor x = registry.find(f).orElseThrow().bind(null);
+      FieldRead x = slots.text(FieldRead.Key.field(f, null),
+          registry.find(f).orElseThrow().bind(null));
       long[] other = new long[words];
       long[] all = new long[words];
       Map<String, long[]> byValue = new HashMap<>();
@@ -69,9 +76,22 @@ final class RuleIndex {
         }
       }
       boolean nulKeys = byValue.keySet().stream().anyMatch(v -> v.indexOf('\0') >= 0);
-      dims.add(new Dimension(x, Map.copyOf(byValue), other, all, nulKeys));
+      long[] constrained = new long[words];
+      for (int w = 0; w < words; w++) {
+        constrained[w] = all[w] & ~other[w];
+      }
+      dims.add(new Dimension(x, Map.copyOf(byValue), other, all, constrained, nulKeys));
     }
     return new RuleIndex(conditions.size(), dims.toArray(Dimension[]::new));
+  }
+
+  private static boolean intersects(long[] a, long[] b) {
+    for (int w = 0; w < a.length; w++) {
+      if ((a[w] & b[w]) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void set(long[] bits, int i) {
@@ -83,22 +103,36 @@ final class RuleIndex {
     return dims.length;
   }
 
-  /** The candidate rules for {@code e} as a bit set over rule positions. */
-  long[] candidates(AuditEvent e) {
+  /**
+   * The candidate rules for {@code e} as a bit set over rule positions. Marks {@code e}
+   * {@linkplain Evaluation#factsVerified() verified} unless an indexed value held U+0000, when a
+   * candidate need not satisfy its facts.
+   */
+  long[] candidates(Evaluation e) {
     long[] acc = new long[words];
     java.util.Arrays.fill(acc, -1L);
+    e.factsVerified(true);
     for (Dimension d : dims) {
+      if (!intersects(acc, d.constrained())) {
+        continue; // no candidate left has facts on this field: its value changes nothing
+      }
       String v = d.field().string(e);
       long[] bits;
       if (v == null) {
         bits = d.other();
       } else if (d.nulKeys() && v.indexOf('\0') >= 0) {
         bits = d.all();
+        e.factsVerified(false);
       } else {
         bits = d.byValue().get(v);
         if (bits == null) {
           // without a constant holding U+0000, only a value that missed can hold one
-          bits = v.indexOf('\0') >= 0 ? d.all() : d.other();
+          if (v.indexOf('\0') >= 0) {
+            bits = d.all();
+            e.factsVerified(false);
+          } else {
+            bits = d.other();
+          }
         }
       }
       long any = 0;
@@ -113,6 +147,39 @@ final class RuleIndex {
       acc[words - 1] &= (1L << (rules % 64)) - 1;
     }
     return acc;
+  }
+
+  /**
+   * {@code e} without the checks the index makes itself: the {@code =} and {@code in} checks with
+   * constants on an indexed field that are conjuncts of {@code e} (through nested conjunctions),
+   * which are what its facts come from. A candidate for an event whose indexed values hold no
+   * U+0000 has each indexed value in its facts, the intersection of what those checks allow, so
+   * each of them is true and the rest of the condition decides. Returns {@code e} itself when
+   * nothing is left out, and null when nothing is left (always true for such candidates).
+   */
+  static Expr residual(Expr e) {
+    if (e instanceof Expr.Binary b) {
+      return binary(b).isEmpty() ? e : null;
+    }
+    if (!(e instanceof Expr.And a)) {
+      return e;
+    }
+    List<Expr> kept = new ArrayList<>();
+    boolean changed = false;
+    for (Expr c : a.children()) {
+      Expr r = residual(c);
+      changed |= r != c;
+      if (r != null) {
+        kept.add(r);
+      }
+    }
+    if (!changed) {
+      return e;
+    }
+    if (kept.isEmpty()) {
+      return null;
+    }
+    return kept.size() == 1 ? kept.get(0) : new Expr.And(kept, a.pos());
   }
 
   /**

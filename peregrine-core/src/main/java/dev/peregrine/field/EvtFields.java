@@ -17,24 +17,24 @@ final class EvtFields {
 
   /** Every field of this group, in catalogue order. */
   static List<FieldDef> all(ZoneId zone, String hostname) {
-    DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSSSS").withZone(zone);
     DateTimeFormatter timeS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
-    DateTimeFormatter date =
-        DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS").withZone(zone);
     DateTimeFormatter dateS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(zone);
-    DateTimeFormatter iso = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSxx")
-        .withZone(ZoneOffset.UTC);
+    // "...ss.SSSSSSSSS": the text of the second, kept from event to event, and the nanoseconds
+    TimeText time = new TimeText(timeS, "");
+    TimeText date = new TimeText(dateS, "");
+    TimeText iso = new TimeText(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
+        .withZone(ZoneOffset.UTC), "+0000");
     ToLongFunction<AuditEvent> ns = AuditEvent::timeNanos;
     return List.of(
         numeric("evt.time", FieldType.ABSTIME, "Event time as HH:MM:SS.nnnnnnnnn (local zone)",
-            ns, t -> time.format(instant(t))),
+            ns, time),
         text("evt.time.s", "Event time as HH:MM:SS (local zone)",
             e -> timeS.format(instant(e.timeNanos()))),
         numeric("evt.time.iso8601", FieldType.ABSTIME,
             "Event time in ISO 8601 with nanoseconds, in UTC (+0000)",
-            ns, t -> iso.format(instant(t))),
+            ns, iso),
         text("evt.datetime", "Event date and time as YYYY-MM-DD HH:MM:SS.nnnnnnnnn (local zone)",
-            e -> date.format(instant(e.timeNanos()))),
+            e -> date.apply(e.timeNanos())),
         text("evt.datetime.s", "Event date and time as YYYY-MM-DD HH:MM:SS (local zone)",
             e -> dateS.format(instant(e.timeNanos()))),
         numeric("evt.rawtime", FieldType.UINT64, "Event time in nanoseconds since the epoch",

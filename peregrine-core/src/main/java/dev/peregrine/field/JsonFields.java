@@ -1,6 +1,5 @@
 package dev.peregrine.field;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,23 +29,15 @@ final class JsonFields {
     return out;
   }
 
-  /** Binds a JSON pointer: split and unescaped once here, only walked per event. */
+  /**
+   * Binds a JSON pointer: split and unescaped once here, only walked per event. The empty pointer
+   * is the whole event (an object, so its text is its compact JSON).
+   */
   static Extractor pointer(String arg) {
     if (arg.isEmpty()) {
-      return new Extractors.Text(e -> JsonText.compact(e.json()));
+      return new JsonValue(new Step[0]);
     }
-    List<String> keys = keys(arg);
-    Step[] steps = keys.stream().map(Step::of).toArray(Step[]::new);
-    return new Extractors.Text(e -> {
-      JsonNode node = e.json();
-      for (Step s : steps) {
-        node = s.from(node);
-        if (node == null) {
-          return null;
-        }
-      }
-      return JsonText.asText(node);
-    });
+    return new JsonValue(keys(arg).stream().map(Step::of).toArray(Step[]::new));
   }
 
   /** The key path a JSON pointer reads; the empty pointer reads the whole event (null). */

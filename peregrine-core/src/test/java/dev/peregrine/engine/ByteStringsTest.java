@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class ByteStringsTest {
@@ -55,6 +57,30 @@ class ByteStringsTest {
     int expected = Arrays.compareUnsigned(ca.getBytes(StandardCharsets.UTF_8),
         cb.getBytes(StandardCharsets.UTF_8));
     assertThat(sign(ByteStrings.compare(a, b))).isEqualTo(sign(expected));
+  }
+
+  /** strcasestr over UTF-8 bytes, folding only ASCII letters (the C locale). */
+  @Property(tries = 1000)
+  void containsIgnoreCaseAgreesWithStrcasestr(
+      @ForAll @StringLength(max = 12) @CharRange(from = 0, to = 0x7f)
+      @CharRange(from = 0xc0, to = 0x17f) @CharRange(from = 0x2120, to = 0x2130) String h,
+      @ForAll @StringLength(max = 3) @CharRange(from = 0x40, to = 0x7a)
+      @CharRange(from = 0xc0, to = 0xff) String n) {
+    byte[] hb = ByteStrings.cstr(h).getBytes(StandardCharsets.UTF_8);
+    byte[] nb = ByteStrings.cstr(n).getBytes(StandardCharsets.UTF_8);
+    boolean expected = false;
+    for (int start = 0; start + nb.length <= hb.length && !expected; start++) {
+      boolean same = true;
+      for (int j = 0; j < nb.length && same; j++) {
+        same = lower(hb[start + j]) == lower(nb[j]);
+      }
+      expected = same;
+    }
+    assertThat(ByteStrings.containsIgnoreCase(h, n)).as("%s in %s", n, h).isEqualTo(expected);
+  }
+
+  private static byte lower(byte b) {
+    return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
   }
 
   @Property(tries = 500)

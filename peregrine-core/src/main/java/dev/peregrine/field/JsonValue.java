@@ -1,0 +1,124 @@
+package dev.peregrine.field;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peregrine.event.AuditEvent;
+import java.util.Map;
+
+/**
+ * The extractor of {@code json.value[pointer]} and {@code jevt.value[pointer]}: the JSON value at
+ * a pointer as text (a string's text, anything else as compact JSON). Besides its text it can
+ * answer whether that text contains a quoted token such as {@code "hostPort"} by searching the
+ * value's member names and strings, without rendering a possibly large value.
+ */
+public final class JsonValue implements Extractor {
+  private final Step[] steps;
+
+  /** The value at the path of {@code steps}; no steps is the whole event. */
+  JsonValue(Step[] steps) {
+    this.steps = steps.clone();
+  }
+
+  @Override
+  public FieldType type() {
+    return FieldType.STRING;
+  }
+
+  @Override
+  public boolean isList() {
+    return false;
+  }
+
+  @Override
+  public String string(AuditEvent event) {
+    JsonNode node = node(event);
+    return node == null ? null : JsonText.asText(node);
+  }
+
+  private JsonNode node(AuditEvent event) {
+    JsonNode node = event.json();
+    for (Step s : steps) {
+      node = s.from(node);
+      if (node == null) {
+        return null;
+      }
+    }
+    return node;
+  }
+
+  /**
+   * Whether {@code token} is one that {@link #containsQuoted} can search for: non-empty printable
+   * ASCII without the characters JSON text escapes or uses as punctuation ({@code " \ { } [ ] :
+   * ,}).
+   */
+  public static boolean searchable(String token) {
+    if (token.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 0x20 || c > 0x7e || "\"\\{}[]:,".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether this field's text contains {@code "token"} (the token between double quotes), for a
+   * {@link #searchable} token: false when the field is absent; null when the value is not an
+   * object or array (then the text is short, or a string's raw text, and the caller tests it).
+   *
+   * <p>For an object or array the text is compact JSON with no U+0000 (it is escaped). In it,
+   * the closing quote of {@code "token"} follows a token character, which is neither a backslash
+   * nor JSON punctuation, so it closes a string (a member name or a string value); and the
+   * opening quote is either that string's opening quote or an escaped quote inside it. So the
+   * text contains {@code "token"} exactly when some member name or string value of the tree is
+   * the token, or ends with a quote followed by the token, which is what is searched.
+   */
+  public Boolean containsQuoted(AuditEvent event, String token) {
+    JsonNode node = node(event);
+    if (node == null) {
+      return false;
+    }
+    if (!node.isContainerNode()) {
+      return null;
+    }
+    int found = search(node, token);
+    return found < 0 ? null : found == 1;
+  }
+
+  /** 1 when found, 0 when not, -1 for a node that is not plain JSON data (render instead). */
+  private static int search(JsonNode node, String token) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> m : node.properties()) {
+        if (quoted(m.getKey(), token)) {
+          return 1;
+        }
+        int r = search(m.getValue(), token);
+        if (r != 0) {
+          return r;
+        }
+      }
+      return 0;
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        int r = search(element, token);
+        if (r != 0) {
+          return r;
+        }
+      }
+      return 0;
+    }
+    if (node.isTextual()) {
+      return quoted(node.textValue(), token) ? 1 : 0;
+    }
+    return node.isNumber() || node.isBoolean() || node.isNull() ? 0 : -1;
+  }
+
+  /** Whether a string's JSON text ends in {@code token"} right after an opening or escaped quote. */
+  private static boolean quoted(String s, String token) {
+    int before = s.length() - token.length() - 1;
+    return s.endsWith(token) && (before < 0 || s.charAt(before) == '"');
+  }
+}
