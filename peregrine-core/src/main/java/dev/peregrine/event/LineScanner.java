@@ -92,6 +92,8 @@ final class LineScanner {
   private int lim;
   /** Set by {@link #string}: the string just read had an escape sequence. */
   private boolean escaped;
+  /** Set by {@link #string}: the string just read is all ASCII. */
+  private boolean ascii;
   /** Set by {@link #string}: the string just read escapes a UTF-16 surrogate. */
   private boolean surrogate;
   /** The number of the line being read. */
@@ -717,6 +719,7 @@ final class LineScanner {
     final int lim = this.lim;
     int s = i;
     boolean esc = false;
+    boolean plain = true;
     surrogate = false;
     while (true) {
       // eight bytes at a time while none is a quote, a backslash, a control or non-ASCII byte
@@ -749,6 +752,7 @@ final class LineScanner {
       } else if (c < 0x20) {
         throw DECLINE;
       } else {
+        plain = false;
         i = utf8(i, c);
       }
     }
@@ -756,6 +760,7 @@ final class LineScanner {
       throw DECLINE;
     }
     escaped = esc;
+    ascii = plain;
     return i;
   }
 
@@ -855,7 +860,9 @@ final class LineScanner {
   /** The text of a checked string in {@code b[from, close)}. */
   private String text(int from, int close) {
     if (!escaped) {
-      return new String(b, from, close - from, StandardCharsets.UTF_8);
+      // ASCII is its own ISO-8859-1 text, which a String takes without decoding
+      return new String(b, from, close - from,
+          ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
     StringBuilder sb = new StringBuilder(close - from);
     int run = from;
