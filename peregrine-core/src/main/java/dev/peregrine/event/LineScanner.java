@@ -99,6 +99,14 @@ final class LineScanner {
   /** The number of the line being read. */
   private long line;
 
+  /** The "Event" kind value, shared by every event (nodes are immutable). */
+  private final JsonNode eventKind;
+  /** Members gathered for the object being read at each nesting depth. */
+  private String[][] scratchNames = new String[8][];
+  private JsonNode[][] scratchValues = new JsonNode[8][];
+  /** The object or value just read by {@link #members} or {@link #member}. */
+  private JsonNode built;
+
   private Kind kind;
   private ObjectNode event;
   private int start;
@@ -117,6 +125,35 @@ final class LineScanner {
     this.maxDepth = maxDepth;
     this.maxString = maxString;
     this.maxBytes = maxBytes;
+    this.eventKind = nodes.textNode("Event");
+  }
+
+  /** Gathers member {@code n} of the object being read at {@code depth}. */
+  private void add(int depth, int n, String name, JsonNode value) {
+    if (depth >= scratchNames.length) {
+      scratchNames = Arrays.copyOf(scratchNames, Math.max(depth + 1, scratchNames.length * 2));
+      scratchValues = Arrays.copyOf(scratchValues, scratchNames.length);
+    }
+    String[] names = scratchNames[depth];
+    if (names == null || n == names.length) {
+      int size = names == null ? 16 : n * 2;
+      scratchNames[depth] = names = names == null ? new String[size] : Arrays.copyOf(names, size);
+      scratchValues[depth] = scratchValues[depth] == null ? new JsonNode[size]
+          : Arrays.copyOf(scratchValues[depth], size);
+    }
+    names[n] = name;
+    scratchValues[depth][n] = value;
+  }
+
+  /** The object of the {@code n} members gathered at {@code depth}; releases them. */
+  private ObjectNode object(int depth, int n) {
+    if (n == 0) {
+      return new ObjectNode(nodes, MemberMap.of(null, null, 0));
+    }
+    JsonNode[] values = scratchValues[depth];
+    ObjectNode o = new ObjectNode(nodes, MemberMap.of(scratchNames[depth], values, n));
+    Arrays.fill(values, 0, n, null);
+    return o;
   }
 
   Kind kind() {
@@ -184,15 +221,17 @@ final class LineScanner {
       int len = close - i - 1;
       if (len == 5 && matches(i + 1, "Event")) {
         kind = Kind.EVENT;
-        ObjectNode o = nodes.objectNode();
-        o.put("kind", "Event");
         i = close + 1;
         boolean left = false;
         i = blanks(i);
+        add(1, 0, "kind", eventKind);
+        ObjectNode o;
         if (at(i) == ',') {
-          left = members(o, selection, true, 1, blanks(i + 1));
+          left = members(selection, true, 1, blanks(i + 1), false, 1);
+          o = (ObjectNode) built;
           i = end;
         } else if (at(i) == '}') {
+          o = object(1, 1);
           i++;
         } else {
           return -1;
@@ -283,10 +322,9 @@ final class LineScanner {
         throw DECLINE;
       }
       int itemStart = i;
-      ObjectNode o = nodes.objectNode();
-      boolean left = members(o, selection, true, 3, blanks(i + 1), true);
+      boolean left = members(selection, true, 3, blanks(i + 1), true, 0);
       i = end;
-      out.add(new LineDecoder.Item(o, line, itemStart, i, left));
+      out.add(new LineDecoder.Item((ObjectNode) built, line, itemStart, i, left));
       i = blanks(i);
       byte c = at(i);
       if (c == ']') {
@@ -300,22 +338,20 @@ final class LineScanner {
     }
   }
 
-  private boolean members(ObjectNode o, Selection sel, boolean top, int depth, int i) {
-    return members(o, sel, top, depth, i, false);
-  }
-
   /**
-   * Reads members into {@code o} from {@code i} (at a member name, or at the closing brace when
-   * {@code first}), keeping what {@code sel} keeps ({@code top}: an Event's top level); leaves
-   * {@link #end} after the closing brace. Returns true when something was left out.
+   * Reads the members of an object at nesting {@code depth} from {@code i} (at a member name, or
+   * at the closing brace when {@code first}), keeping what {@code sel} keeps ({@code top}: an
+   * Event's top level), after the {@code n} members already gathered for it; leaves the object
+   * in {@link #built} and {@link #end} after the closing brace. Returns true when something was
+   * left out.
    */
-  private boolean members(ObjectNode o, Selection sel, boolean top, int depth, int i,
-      boolean first) {
+  private boolean members(Selection sel, boolean top, int depth, int i, boolean first, int n) {
     if (depth >= maxDepth) {
       throw DECLINE;
     }
     if (first && at(i) == '}') {
       end = i + 1;
+      built = object(depth, n);
       return false;
     }
     boolean all = sel == null || sel.keepsAll();
@@ -328,7 +364,7 @@ final class LineScanner {
       if (all) {
         String name = name(i + 1, close);
         i = colon(close + 1);
-        o.set(name, whole(i, depth + 1));
+        add(depth, n++, name, whole(i, depth + 1));
         i = end;
       } else {
         String name;
@@ -355,7 +391,8 @@ final class LineScanner {
           i = skip(i, depth + 1);
           left = true;
         } else {
-          left |= member(o, name, child, i, depth + 1);
+          left |= member(child, i, depth + 1);
+          add(depth, n++, name, built);
           i = end;
         }
       }
@@ -363,6 +400,7 @@ final class LineScanner {
       byte c = at(i);
       if (c == '}') {
         end = i + 1;
+        built = object(depth, n);
         return left;
       }
       if (c != ',') {
@@ -372,23 +410,26 @@ final class LineScanner {
     }
   }
 
-  private boolean member(ObjectNode o, String name, Selection sel, int i, int depth) {
+  /**
+   * The value of a kept member at {@code i}, at nesting {@code depth}, into {@link #built};
+   * returns true when something below it was left out.
+   */
+  private boolean member(Selection sel, int i, int depth) {
     if (sel.keepsAll()) {
-      o.set(name, whole(i, depth));
+      built = whole(i, depth);
       return false;
     }
     byte c = at(i);
     if (c == '{') {
-      ObjectNode child = nodes.objectNode();
-      o.set(name, child);
-      return members(child, sel, false, depth, blanks(i + 1), true);
+      return members(sel, false, depth, blanks(i + 1), true, 0);
     }
     if (c == '[') {
       ArrayNode child = nodes.arrayNode();
-      o.set(name, child);
-      return elements(child, sel, i + 1, depth);
+      boolean left = elements(child, sel, i + 1, depth);
+      built = child;
+      return left;
     }
-    o.set(name, scalar(i));
+    built = scalar(i);
     return false;
   }
 
@@ -406,9 +447,8 @@ final class LineScanner {
     while (true) {
       byte c = at(i);
       if (c == '{') {
-        ObjectNode child = nodes.objectNode();
-        a.add(child);
-        left |= members(child, sel, false, depth + 1, blanks(i + 1), true);
+        left |= members(sel, false, depth + 1, blanks(i + 1), true, 0);
+        a.add(built);
         i = end;
       } else if (c == '[') {
         ArrayNode child = nodes.arrayNode();
@@ -436,9 +476,8 @@ final class LineScanner {
   private JsonNode whole(int i, int depth) {
     byte c = at(i);
     if (c == '{') {
-      ObjectNode o = nodes.objectNode();
-      members(o, null, false, depth, blanks(i + 1), true);
-      return o;
+      members(null, false, depth, blanks(i + 1), true, 0);
+      return built;
     }
     if (c == '[') {
       if (depth >= maxDepth) {

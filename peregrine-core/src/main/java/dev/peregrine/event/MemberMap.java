@@ -30,9 +30,45 @@ final class MemberMap extends AbstractMap<String, JsonNode> {
   private HashMap<String, Integer> index;
 
   MemberMap() {
-    keys = new String[4];
-    hashes = new int[4];
-    values = new JsonNode[4];
+    this(4);
+  }
+
+  private MemberMap(int capacity) {
+    keys = new String[capacity];
+    hashes = new int[capacity];
+    values = new JsonNode[capacity];
+  }
+
+  /**
+   * The map of the first {@code n} of {@code names} and {@code values}, in that order, sized to
+   * fit: a repeated name keeps its first place and takes its last value, as repeated {@link
+   * #put}s would. The arrays are not kept.
+   */
+  static MemberMap of(String[] names, JsonNode[] values, int n) {
+    MemberMap m = new MemberMap(n);
+    for (int i = 0; i < n; i++) {
+      String k = names[i];
+      int h = k.hashCode();
+      int at = -1;
+      for (int j = 0; j < m.size; j++) {
+        if (m.hashes[j] == h && m.keys[j].equals(k)) {
+          at = j;
+          break;
+        }
+      }
+      if (at >= 0) {
+        m.values[at] = values[i];
+      } else {
+        m.keys[m.size] = k;
+        m.hashes[m.size] = h;
+        m.values[m.size] = values[i];
+        m.size++;
+      }
+    }
+    if (m.size >= INDEX_AT) {
+      m.reindex();
+    }
+    return m;
   }
 
   private int find(Object key) {
@@ -80,7 +116,7 @@ final class MemberMap extends AbstractMap<String, JsonNode> {
       return old;
     }
     if (size == keys.length) {
-      int n = size * 2;
+      int n = Math.max(4, size * 2);
       keys = Arrays.copyOf(keys, n);
       hashes = Arrays.copyOf(hashes, n);
       values = Arrays.copyOf(values, n);

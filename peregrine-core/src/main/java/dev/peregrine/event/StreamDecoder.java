@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.event.cloud.Envelopes;
@@ -411,7 +412,10 @@ final class StreamDecoder {
     int col = Math.max(loc.getColumnNr(), 1);
     boolean skipping = stack.peek() instanceof Frame.Skip;
     if (recActive && !tooLong) {
-      String at = errLine == recLine ? "" : " (line " + errLine + ", column " + col + ")";
+      // A record cut short by the end of the input gets no position: it is the end, and the
+      // non-blocking parser places it inconsistently after a carriage return.
+      boolean atEnd = eof && e instanceof JsonEOFException;
+      String at = atEnd || errLine == recLine ? "" : " (line " + errLine + ", column " + col + ")";
       sink.reject(recLine, recPath, "invalid JSON: " + msg + at);
       restart(nextLineStart(recStart), recLine + 1);
       return;
