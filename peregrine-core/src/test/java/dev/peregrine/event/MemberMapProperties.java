@@ -16,7 +16,10 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-/** A MemberMap behaves as a LinkedHashMap under any sequence of changes, small or large. */
+/**
+ * A MemberMap behaves as a LinkedHashMap under any sequence of changes, small or large, and one
+ * built at once from gathered members ({@link MemberMap#of}) as one built by puts.
+ */
 class MemberMapProperties {
   @Property(tries = 300)
   void behavesAsLinkedHashMap(
@@ -54,6 +57,29 @@ class MemberMapProperties {
     assertThat(new ArrayList<>(m.values())).isEqualTo(new ArrayList<>(expected.values()));
     assertThat(m).isEqualTo(expected);
     assertThat(m.hashCode()).isEqualTo(expected.hashCode());
+  }
+
+  @Property(tries = 300)
+  void builtAtOnceAsByPuts(
+      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 30) Integer> keys) {
+    String[] names = new String[keys.size()];
+    JsonNode[] values = new JsonNode[keys.size()];
+    Map<String, JsonNode> expected = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      names[i] = new String("k" + keys.get(i));
+      values[i] = JsonNodeFactory.instance.numberNode(i);
+      expected.put(names[i], values[i]);
+    }
+    MemberMap m = MemberMap.of(names, values, names.length);
+    assertThat(new ArrayList<>(m.keySet())).isEqualTo(new ArrayList<>(expected.keySet()));
+    assertThat(new ArrayList<>(m.values())).isEqualTo(new ArrayList<>(expected.values()));
+    for (String k : expected.keySet()) {
+      assertThat(m.get(k)).isEqualTo(expected.get(k));
+    }
+    // and it stays a map that takes changes
+    m.put("new", JsonNodeFactory.instance.nullNode());
+    expected.put("new", JsonNodeFactory.instance.nullNode());
+    assertThat(m).isEqualTo(expected);
   }
 
   @Test
