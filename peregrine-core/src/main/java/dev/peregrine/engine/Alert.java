@@ -16,7 +16,8 @@ import java.util.Map;
  * @param output the full text line: time, priority and message
  * @param message the rendered rule output alone
  * @param outputFields values of the output's fields keyed as written, plus the time field; values
- *     are String, Long, List of String or null
+ *     are String, Long, List of String or null; unmodifiable, iterated in key order when made
+ *     by the engine
  */
 public record Alert(
     String rule,
@@ -29,6 +30,7 @@ public record Alert(
     Map<String, Object> outputFields) {
   public Alert {
     tags = List.copyOf(tags);
-    outputFields = Collections.unmodifiableMap(outputFields);
+    outputFields = outputFields instanceof AlertFields ? outputFields
+        : Collections.unmodifiableMap(outputFields);
   }
 }

@@ -4,8 +4,6 @@ import dev.peregrine.event.AuditEvent;
 import dev.peregrine.field.FieldReads;
 import dev.peregrine.rules.RuleDef;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** A rule ready to run: its condition and output compiled once. */
 final class CompiledRule {
@@ -13,6 +11,9 @@ final class CompiledRule {
   private final Condition condition;
   private final Condition residual;
   private final OutputTemplate output;
+  private final OutputTemplate.Fields fields;
+  /** What comes between the time and the message in an alert's text line. */
+  private final String separator;
   private final List<String> tags;
   private final FieldReads reads;
   private final FieldReads outputReads;
@@ -20,15 +21,18 @@ final class CompiledRule {
   /**
    * @param residual the condition without the checks the rule index verifies for its candidates
    *     ({@link RuleIndex#residual}), or null when there is no index
+   * @param timeKey the time field of the alerts' text and {@code output_fields}
    */
   CompiledRule(RuleDef def, Condition condition, Condition residual, OutputTemplate output,
-      FieldReads reads, FieldReads outputReads) {
+      String timeKey, FieldReads reads, FieldReads outputReads) {
     this.def = def;
     this.residual = residual;
     this.reads = reads;
     this.outputReads = outputReads;
     this.condition = condition;
     this.output = output;
+    this.fields = output.fields(timeKey);
+    this.separator = ": " + def.priority().label() + " ";
     this.tags = List.copyOf(def.tags());
   }
 
@@ -58,21 +62,19 @@ final class CompiledRule {
    * The alert for the event of {@code ev}. An output that may read anything is rendered from the
    * whole event, in an evaluation of its own.
    *
+   * @param time the read of this rule's time field ({@code timeKey} of the constructor)
    * @param slots slots of an evaluation of the whole event
    */
-  Alert alert(Evaluation ev, FieldRead time, String timeKey, int slots) {
+  Alert alert(Evaluation ev, FieldRead time, int slots) {
     Evaluation e = ev;
     if (outputReads.everything()) {
       AuditEvent whole = ev.event().full();
       e = whole == ev.event() ? ev : new Evaluation(whole, slots);
     }
     String message = output.render(e);
-    Map<String, Object> fields = new TreeMap<>();
-    output.addFields(e, fields);
     long nanos = e.event().timeNanos();
-    fields.put(timeKey, nanos);
-    String line = OutputTemplate.text(time, e) + ": " + def.priority().label() + " " + message;
+    String line = OutputTemplate.text(time, e) + separator + message;
     return new Alert(def.name(), def.priority(), def.source(), tags, nanos, line, message,
-        fields);
+        fields.of(e, nanos));
   }
 }

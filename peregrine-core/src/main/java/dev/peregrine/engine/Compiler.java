@@ -4,6 +4,7 @@ import dev.peregrine.field.Extractor;
 import dev.peregrine.field.FieldDef;
 import dev.peregrine.field.FieldRegistry;
 import dev.peregrine.field.FieldType;
+import dev.peregrine.field.JsonTreeField;
 import dev.peregrine.field.JsonValue;
 import dev.peregrine.lang.Expr;
 import dev.peregrine.lang.Operand;
@@ -185,7 +186,12 @@ final class Compiler {
         return new Nodes.QuotedInJson(json, token, text(lhs), test);
       }
     }
-    return new Nodes.ScalarTest(text(lhs), test);
+    Condition plain = new Nodes.ScalarTest(text(lhs), test);
+    if (fuse && b.op().equals("contains") && lhs.x() instanceof JsonTreeField tree
+        && JsonValue.searchable(rhs)) {
+      return new Nodes.TokensInJson(tree, new String[] {rhs}, plain);
+    }
+    return plain;
   }
 
   /** {@code token} when {@code rhs} is {@code "token"} with a searchable token, else null. */

@@ -30,7 +30,6 @@ public final class Engine {
   private final boolean matchAll;
   private final FieldRead.Slots slots;
   private final FieldRead timeField;
-  private final String timeKey;
   private final Selection selection;
 
   private Engine(List<CompiledRule> active, List<RuleDef> loaded, EngineOptions options,
@@ -42,7 +41,7 @@ public final class Engine {
         : null;
     this.loaded = List.copyOf(loaded);
     this.matchAll = options.matchAll();
-    this.timeKey = options.timeIso8601() ? "evt.time.iso8601" : "evt.time";
+    String timeKey = timeKey(options);
     Extractor time = OutputTemplate.bind(registry, timeKey);
     if (time == null) {
       throw new IllegalStateException("field registry lacks " + timeKey);
@@ -141,7 +140,7 @@ public final class Engine {
     }
     Condition rest = options.ruleIndex() ? residual(def, cond, registry, load, options, slots)
         : null;
-    return new CompiledRule(def, cond, rest, out.get(), reads, outReads);
+    return new CompiledRule(def, cond, rest, out.get(), timeKey(options), reads, outReads);
   }
 
   /**
@@ -159,6 +158,11 @@ public final class Engine {
     }
     CompileLog quiet = new CompileLog(load.sources(), CompileLog.COMPILE_CONDITION);
     return new Compiler(registry, quiet, options.compiledMatchers(), slots).compile(rest);
+  }
+
+  /** The time field of alert text lines and {@code output_fields}. */
+  private static String timeKey(EngineOptions options) {
+    return options.timeIso8601() ? "evt.time.iso8601" : "evt.time";
   }
 
   private static boolean selected(RuleDef def, EngineOptions o) {
@@ -187,7 +191,7 @@ public final class Engine {
     List<Alert> out = null;
     for (CompiledRule r : rules) {
       if (r.matches(ev)) {
-        Alert a = r.alert(ev, timeField, timeKey, slots.count());
+        Alert a = r.alert(ev, timeField, slots.count());
         if (!matchAll) {
           return List.of(a);
         }
@@ -210,7 +214,7 @@ public final class Engine {
         CompiledRule r = rules[(w << 6) + Long.numberOfTrailingZeros(bits)];
         bits &= bits - 1;
         if (r.matches(ev)) {
-          Alert a = r.alert(ev, timeField, timeKey, slots.count());
+          Alert a = r.alert(ev, timeField, slots.count());
           if (!matchAll) {
             return List.of(a);
           }

@@ -42,6 +42,11 @@ final class FieldRead {
     return field.isList();
   }
 
+  /** The extractor this read applies. */
+  Extractor extractor() {
+    return field;
+  }
+
   FieldType type() {
     return field.type();
   }

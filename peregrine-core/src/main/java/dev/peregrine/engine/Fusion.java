@@ -1,6 +1,8 @@
 package dev.peregrine.engine;
 
 import dev.peregrine.field.FieldType;
+import dev.peregrine.field.JsonTreeField;
+import dev.peregrine.field.JsonValue;
 import dev.peregrine.lang.Expr;
 import dev.peregrine.lang.Operand;
 import java.util.ArrayList;
@@ -15,9 +17,10 @@ import java.util.function.Function;
  * Fuses the simple checks of one disjunction that read the same scalar string field ({@code =},
  * {@code in}, {@code contains}, {@code startswith} with constants) into one {@link AnyOf} node:
  * the field is extracted once, equalities become one hash set and the substrings one precomputed
- * pattern list. Every child is still compiled on its own first, so diagnostics are unchanged;
- * conditions have no side effects, so evaluating the fused group at the position of its first
- * member gives the same result as the original left-to-right disjunction.
+ * pattern list (or, for {@code contains} checks on a JSON value, one search of its tree). Every
+ * child is still compiled on its own first, so diagnostics are unchanged; conditions have no
+ * side effects, so evaluating the fused group at the position of its first member gives the same
+ * result as the original left-to-right disjunction.
  */
 final class Fusion {
   private Fusion() {}
@@ -41,9 +44,9 @@ final class Fusion {
       if (x == null || x.isList() || x.type() != FieldType.STRING) {
         continue;
       }
-      AnyOf fused = AnyOf.of(x, g.getValue().stream().map(i -> (Expr.Binary) children.get(i))
-          .toList());
-      replaced.put(g.getValue().get(0), fused);
+      List<Expr.Binary> checks = g.getValue().stream().map(i -> (Expr.Binary) children.get(i))
+          .toList();
+      replaced.put(g.getValue().get(0), tokensInJson(x, checks, AnyOf.of(x, checks)));
       dropped.addAll(g.getValue().subList(1, g.getValue().size()));
     }
     List<Condition> out = new ArrayList<>();
@@ -53,6 +56,27 @@ final class Fusion {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code fused} searched on the JSON tree ({@link Nodes.TokensInJson}) when the field is a
+   * {@link JsonTreeField} and every check is {@code contains} with a searchable token (for which
+   * {@link AnyOf} compares the token and the text as they are: neither holds U+0000); else
+   * {@code fused} itself.
+   */
+  private static Condition tokensInJson(FieldRead x, List<Expr.Binary> checks, AnyOf fused) {
+    if (!(x.extractor() instanceof JsonTreeField tree)) {
+      return fused;
+    }
+    String[] tokens = new String[checks.size()];
+    for (int i = 0; i < tokens.length; i++) {
+      Expr.Binary b = checks.get(i);
+      if (!b.op().equals("contains") || !JsonValue.searchable(AnyOf.text(b))) {
+        return fused;
+      }
+      tokens[i] = AnyOf.text(b);
+    }
+    return new Nodes.TokensInJson(tree, tokens, fused);
   }
 
   /** The field a fusable check reads, or null when the check is not fusable. */
@@ -98,7 +122,7 @@ final class Fusion {
           contains.toArray(String[]::new), prefixes.toArray(String[]::new));
     }
 
-    private static String text(Expr.Binary b) {
+    static String text(Expr.Binary b) {
       return ((Operand.Value) b.rhs()).text();
     }
 

@@ -1,5 +1,6 @@
 package dev.peregrine.engine;
 
+import dev.peregrine.field.JsonTreeField;
 import dev.peregrine.field.JsonValue;
 import java.util.List;
 import java.util.Set;
@@ -100,6 +101,20 @@ final class Nodes {
       }
       String v = text.string(e);
       return v != null && test.test(v);
+    }
+  }
+
+  /**
+   * {@code field contains token} for one or more searchable tokens ({@link JsonValue#searchable}),
+   * true when the field's text contains any of them: answered on the JSON tree by {@link
+   * JsonTreeField#containsAny} when the value is an object or array, else by {@code text}, the
+   * same checks on the field's text.
+   */
+  record TokensInJson(JsonTreeField field, String[] tokens, Condition text) implements Condition {
+    @Override
+    public boolean eval(Evaluation e) {
+      Boolean found = field.containsAny(e.event(), tokens);
+      return found != null ? found : text.eval(e);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -206,19 +207,23 @@ final class OutputTemplate {
     }
   }
 
-  /** Renders the message text for an event. */
+  /**
+   * Renders the message text for an event. The pieces are gathered first and joined once, so the
+   * text is copied once, into a string of its exact length.
+   */
   String render(Evaluation e) {
-    StringBuilder sb = new StringBuilder(128);
-    for (Part p : parts) {
-      switch (p) {
-        case Text t -> sb.append(t.text());
-        case Token t -> appendValue(sb, t, e);
-      }
+    String[] pieces = new String[parts.size()];
+    for (int i = 0; i < pieces.length; i++) {
+      pieces[i] = switch (parts.get(i)) {
+        case Text t -> t.text();
+        case Token t -> value(t, e);
+      };
     }
-    return sb.toString();
+    return String.join("", pieces);
   }
 
-  private static void appendValue(StringBuilder sb, Token t, Evaluation e) {
+  /** A token's text, cut or padded to its width when it has one. */
+  private static String value(Token t, Evaluation e) {
     String v = t.value().text(e);
     if (t.width() > 0) {
       if (v.length() > t.width()) {
@@ -227,7 +232,7 @@ final class OutputTemplate {
         v = v + " ".repeat(t.width() - v.length());
       }
     }
-    sb.append(v);
+    return v;
   }
 
   /** A scalar value as text: {@code <NA>} when absent. */
@@ -245,10 +250,41 @@ final class OutputTemplate {
     return joined.length() > MAX_LIST_CHARS ? joined.substring(0, MAX_LIST_CHARS) : joined;
   }
 
-  /** Adds this template's field values to {@code out}, keyed as written in the format. */
-  void addFields(Evaluation e, Map<String, Object> out) {
+  /**
+   * The alerts' {@code output_fields} of this template: its fields, then {@code timeKey}, put in
+   * that order into a sorted map (so a later entry with an equal key wins, and the time wins over
+   * a field of the same name). The key order is worked out once here.
+   */
+  Fields fields(String timeKey) {
+    Map<String, Value> sorted = new TreeMap<>();
     for (Field f : fieldKeys) {
-      out.put(f.key(), f.value().json(e));
+      sorted.put(f.key(), f.value());
+    }
+    sorted.put(timeKey, null);
+    return new Fields(sorted.keySet().toArray(String[]::new),
+        sorted.values().toArray(Value[]::new));
+  }
+
+  /**
+   * The {@code output_fields} layout of a template: keys in order and how each value is read
+   * (null: the event time).
+   */
+  static final class Fields {
+    private final String[] keys;
+    private final Value[] values;
+
+    private Fields(String[] keys, Value[] values) {
+      this.keys = keys;
+      this.values = values;
+    }
+
+    /** The fields of one alert; {@code nanos} is the value of the time key. */
+    AlertFields of(Evaluation e, long nanos) {
+      Object[] out = new Object[keys.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = values[i] == null ? Long.valueOf(nanos) : values[i].json(e);
+      }
+      return new AlertFields(keys, out);
     }
   }
 }

@@ -22,8 +22,10 @@ final class Defs {
 
   /** A scalar read directly at a key path; any JSON type is turned into text. */
   static FieldDef path(String name, String desc, String... keys) {
-    Walk w = Walk.of(keys);
-    return text(name, desc, List.of(List.of(keys)), json -> JsonText.asText(w.get(json)));
+    Extractor x = new KaPath(Walk.of(keys));
+    List<List<String>> reads = List.of(List.of(keys));
+    return new FieldDef(name, FieldType.STRING, false, ArgKind.NONE, desc, arg -> x,
+        arg -> reads);
   }
 
   /** A list with no argument that reads the given key path. */

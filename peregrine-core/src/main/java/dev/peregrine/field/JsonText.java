@@ -123,6 +123,59 @@ final class JsonText {
     return scale >= 0 && scale <= MAX_PLAIN_SCALE ? d.toPlainString() : d.toString();
   }
 
+  /**
+   * Whether the text of {@code node} ({@link #asText}) contains any of {@code tokens}, for
+   * tokens without JSON punctuation, quotes, backslashes or control characters: null when the
+   * node is not an object or array, false when it is null. Searches each member name's and
+   * string's escaped text and each other scalar's text, in which alone such a token can occur
+   * ({@link JsonTreeField#containsAny}).
+   */
+  static Boolean containsAny(JsonNode node, String[] tokens) {
+    if (node == null) {
+      return false;
+    }
+    return node.isContainerNode() ? searchAny(node, tokens) : null;
+  }
+
+  private static boolean searchAny(JsonNode node, String[] tokens) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> m : node.properties()) {
+        if (hasAny(escaped(m.getKey()), tokens) || searchAny(m.getValue(), tokens)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (searchAny(element, tokens)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return hasAny(node.isTextual() ? escaped(node.textValue()) : asText(node), tokens);
+  }
+
+  private static boolean hasAny(String s, String[] tokens) {
+    for (String t : tokens) {
+      if (s.contains(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A string's text as written between quotes: {@code s} itself unless it needs escapes. */
+  private static String escaped(String s) {
+    if (plain(s)) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    JsonStringEncoder.getInstance().quoteAsString(s, sb);
+    return sb.toString();
+  }
+
   private static void quote(StringBuilder sb, String s) {
     sb.append('"');
     if (plain(s)) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * answer whether that text contains a quoted token such as {@code "hostPort"} by searching the
  * value's member names and strings, without rendering a possibly large value.
  */
-public final class JsonValue implements Extractor {
+public final class JsonValue implements JsonTreeField {
   private final Step[] steps;
 
   /** The value at the path of {@code steps}; no steps is the whole event. */
@@ -45,8 +45,14 @@ public final class JsonValue implements Extractor {
     return node;
   }
 
+  @Override
+  public Boolean containsAny(AuditEvent event, String[] tokens) {
+    return JsonText.containsAny(node(event), tokens);
+  }
+
   /**
-   * Whether {@code token} is one that {@link #containsQuoted} can search for: non-empty printable
+   * Whether {@code token} is one that {@link #containsQuoted} and {@link #containsAny} can search
+   * for: non-empty printable
    * ASCII without the characters JSON text escapes or uses as punctuation ({@code " \ { } [ ] :
    * ,}).
    */

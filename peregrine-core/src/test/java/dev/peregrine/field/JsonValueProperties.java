@@ -83,7 +83,7 @@ class JsonValueProperties {
     }
   }
 
-  private static JsonNode container(Random r, int depth) {
+  static JsonNode container(Random r, int depth) {
     if (r.nextBoolean()) {
       ObjectNode o = F.objectNode();
       int n = r.nextInt(4);
@@ -104,7 +104,8 @@ class JsonValueProperties {
     return switch (r.nextInt(depth > 0 ? 7 : 5)) {
       case 0 -> F.textNode(string(r));
       case 1 -> F.numberNode(r.nextInt(100));
-      case 2 -> F.numberNode(new BigDecimal("1.50"));
+      case 2 -> r.nextBoolean() ? F.numberNode(new BigDecimal("1.50"))
+          : F.numberNode(new BigDecimal("1E+5"));
       case 3 -> r.nextBoolean() ? F.booleanNode(r.nextBoolean()) : F.nullNode();
       case 4 -> F.textNode(string(r));
       default -> container(r, depth);

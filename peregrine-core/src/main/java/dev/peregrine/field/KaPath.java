@@ -1,0 +1,40 @@
+package dev.peregrine.field;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peregrine.event.AuditEvent;
+
+/**
+ * A {@code ka.*} scalar read directly at a key path, any JSON type turned into text; absent when
+ * the event has no top-level {@code auditID}.
+ */
+final class KaPath implements JsonTreeField {
+  private final Walk path;
+
+  KaPath(Walk path) {
+    this.path = path;
+  }
+
+  @Override
+  public FieldType type() {
+    return FieldType.STRING;
+  }
+
+  @Override
+  public boolean isList() {
+    return false;
+  }
+
+  private JsonNode node(AuditEvent event) {
+    return event.hasAuditId() ? path.get(event.json()) : null;
+  }
+
+  @Override
+  public String string(AuditEvent event) {
+    return JsonText.asText(node(event));
+  }
+
+  @Override
+  public Boolean containsAny(AuditEvent event, String[] tokens) {
+    return JsonText.containsAny(node(event), tokens);
+  }
+}
