@@ -1,5 +1,8 @@
 package dev.peregrine.event;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -7,14 +10,19 @@ import java.util.Map;
 /**
  * A small table from object keys to selections, searched by the key's UTF-8 bytes, so that a
  * reader can tell whether a member is kept before (or without) making a String of its name.
- * Keys are grouped by byte length; a lookup compares the bytes of the few keys of that length.
+ * Keys are grouped by byte length; a lookup compares the first eight bytes of the few keys of
+ * that length as one word, and the rest only for longer keys.
  */
 final class ByteKeys {
   private static final int[] NONE = new int[0];
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final String[] names;
   private final byte[][] bytes;
   private final Selection[] selections;
+  /** The first eight bytes of each key, little-endian, zero beyond its end. */
+  private final long[] prefixes;
   /** Indexes of the keys of each byte length. */
   private final int[][] byLength;
 
@@ -25,10 +33,12 @@ final class ByteKeys {
     Arrays.sort(names);
     bytes = new byte[n][];
     selections = new Selection[n];
+    prefixes = new long[n];
     int longest = 0;
     for (int i = 0; i < n; i++) {
       bytes[i] = names[i].getBytes(StandardCharsets.UTF_8);
       selections[i] = keys.get(names[i]);
+      prefixes[i] = word(bytes[i], 0, bytes[i].length);
       longest = Math.max(longest, bytes[i].length);
     }
     byLength = new int[longest + 1][];
@@ -51,25 +61,27 @@ final class ByteKeys {
     if (same.length == 0 || len == 0) {
       return same.length == 0 ? -1 : same[0];
     }
-    byte first = b[from];
-    byte last = b[to - 1];
+    long w = word(b, from, to);
     for (int i : same) {
-      byte[] key = bytes[i];
-      if (key[0] == first && key[len - 1] == last && equal(key, b, from, len)) {
+      if (prefixes[i] == w && (len <= 8 || Arrays.equals(bytes[i], 8, len, b, from + 8, to))) {
         return i;
       }
     }
     return -1;
   }
 
-  /** Keys are short: a plain loop beats a call to a general range comparison here. */
-  private static boolean equal(byte[] key, byte[] b, int from, int len) {
-    for (int k = 1; k < len - 1; k++) {
-      if (key[k] != b[from + k]) {
-        return false;
-      }
+  /** The first (up to) eight bytes of {@code b[from, to)}, little-endian, zero beyond {@code to}. */
+  private static long word(byte[] b, int from, int to) {
+    int len = to - from;
+    if (from + 8 <= b.length) {
+      long w = (long) LONGS.get(b, from);
+      return len >= 8 ? w : w & ((1L << (len << 3)) - 1);
     }
-    return true;
+    long w = 0;
+    for (int k = Math.min(len, 8) - 1; k >= 0; k--) {
+      w = w << 8 | (b[from + k] & 0xff);
+    }
+    return w;
   }
 
   /** The key at {@code index}. */

@@ -46,16 +46,21 @@ final class MemberMap extends AbstractMap<String, JsonNode> {
    */
   static MemberMap of(String[] names, JsonNode[] values, int n) {
     MemberMap m = new MemberMap(n);
+    long seen = 0; // one bit per hash value mod 64: a clear bit means a name not seen before
     for (int i = 0; i < n; i++) {
       String k = names[i];
       int h = k.hashCode();
+      long bit = 1L << h;
       int at = -1;
-      for (int j = 0; j < m.size; j++) {
-        if (m.hashes[j] == h && m.keys[j].equals(k)) {
-          at = j;
-          break;
+      if ((seen & bit) != 0) {
+        for (int j = 0; j < m.size; j++) {
+          if (m.hashes[j] == h && m.keys[j].equals(k)) {
+            at = j;
+            break;
+          }
         }
       }
+      seen |= bit;
       if (at >= 0) {
         m.values[at] = values[i];
       } else {
