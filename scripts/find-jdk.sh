@@ -2,7 +2,17 @@
 # Order: $JAVA_HOME, then the java on PATH, then /usr/lib/jvm/*. Fails with a clear message.
 
 peregrine_java_major() {
-  # Prints the major version of the java binary given as $1, or nothing.
+  # Prints the major version of the java binary given as $1, or nothing: from the JDK's release
+  # file when it has one (no JVM start), else by asking the binary.
+  local release v
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -f "$release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$release" | head -n 1)
+    if [ -n "$v" ]; then
+      echo "$v"
+      return
+    fi
+  fi
   "$1" -XshowSettings:properties -version 2>&1 |
     sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
 }
