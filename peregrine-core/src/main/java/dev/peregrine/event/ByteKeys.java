@@ -70,7 +70,7 @@ final class ByteKeys {
     return -1;
   }
 
-  /** The first (up to) eight bytes of {@code b[from, to)}, little-endian, zero beyond {@code to}. */
+  /** The first (up to) eight bytes of {@code b[from, to)}, little-endian, zero after them. */
   private static long word(byte[] b, int from, int to) {
     int len = to - from;
     if (from + 8 <= b.length) {

@@ -92,6 +92,8 @@ final class LineScanner {
   private int lim;
   /** Set by {@link #string}: the string just read had an escape sequence. */
   private boolean escaped;
+  /** Set by {@link #numberEnd}: the number just checked has a fraction or an exponent. */
+  private boolean fractional;
   /** Set by {@link #string}: the string just read is all ASCII. */
   private boolean ascii;
   /** Set by {@link #string}: the string just read escapes a UTF-16 surrogate. */
@@ -531,12 +533,41 @@ final class LineScanner {
 
   /** A number (RFC 8259 grammar) at {@code i}, as Jackson's tree reader types it. */
   private JsonNode number(int i) {
+    int e = numberEnd(i);
+    end = e;
+    if (fractional) {
+      try {
+        String text = new String(b, i, e - i, StandardCharsets.ISO_8859_1);
+        return nodes.numberNode(new BigDecimal(text));
+      } catch (NumberFormatException x) {
+        throw DECLINE;
+      }
+    }
+    boolean negative = b[i] == '-';
+    int digits = negative ? i + 1 : i;
+    if (e - digits <= 18) {
+      long v = 0;
+      for (int k = digits; k < e; k++) {
+        v = v * 10 + (b[k] - '0');
+      }
+      if (negative) {
+        v = -v;
+      }
+      return v == (int) v ? nodes.numberNode((int) v) : nodes.numberNode(v);
+    }
+    BigInteger big = new BigInteger(new String(b, i, e - i, StandardCharsets.ISO_8859_1));
+    return big.bitLength() <= 63 ? nodes.numberNode(big.longValue()) : nodes.numberNode(big);
+  }
+
+  /**
+   * Checks the number at {@code i} and the separator after it; returns the index after it and
+   * sets {@link #fractional} when it has a fraction or an exponent.
+   */
+  private int numberEnd(int i) {
     int s = i;
-    boolean negative = at(i) == '-';
-    if (negative) {
+    if (at(i) == '-') {
       i++;
     }
-    int digits = i;
     byte c = at(i);
     if (c == '0') {
       i++;
@@ -547,7 +578,6 @@ final class LineScanner {
     } else {
       throw DECLINE;
     }
-    int intEnd = i;
     boolean fraction = false;
     if (i < lim && b[i] == '.') {
       fraction = true;
@@ -568,27 +598,8 @@ final class LineScanner {
     if (c != ',' && c != '}' && c != ']' && c != ' ' && c != '\t') {
       throw DECLINE;
     }
-    end = i;
-    if (fraction) {
-      try {
-        return nodes.numberNode(new BigDecimal(new String(b, s, i - s, StandardCharsets.ISO_8859_1)));
-      } catch (NumberFormatException e) {
-        throw DECLINE;
-      }
-    }
-    int n = intEnd - digits;
-    if (n <= 18) {
-      long v = 0;
-      for (int k = digits; k < intEnd; k++) {
-        v = v * 10 + (b[k] - '0');
-      }
-      if (negative) {
-        v = -v;
-      }
-      return v == (int) v ? nodes.numberNode((int) v) : nodes.numberNode(v);
-    }
-    BigInteger big = new BigInteger(new String(b, s, i - s, StandardCharsets.ISO_8859_1));
-    return big.bitLength() <= 63 ? nodes.numberNode(big.longValue()) : nodes.numberNode(big);
+    fractional = fraction;
+    return i;
   }
 
   /** One or more digits from {@code i}; the index after them. */
@@ -667,45 +678,9 @@ final class LineScanner {
         return literalEnd(i, "null");
       }
       default -> {
-        skipNumber(i);
-        return end;
+        return numberEnd(i);
       }
     }
-  }
-
-  private void skipNumber(int i) {
-    int s = i;
-    if (at(i) == '-') {
-      i++;
-    }
-    byte c = at(i);
-    if (c == '0') {
-      i++;
-    } else if (c >= '1' && c <= '9') {
-      while (i < lim && isDigit(b[i])) {
-        i++;
-      }
-    } else {
-      throw DECLINE;
-    }
-    if (i < lim && b[i] == '.') {
-      i = digits(i + 1);
-    }
-    if (i < lim && (b[i] == 'e' || b[i] == 'E')) {
-      i++;
-      if (i < lim && (b[i] == '+' || b[i] == '-')) {
-        i++;
-      }
-      i = digits(i);
-    }
-    if (i >= lim || i - s > MAX_NUMBER) {
-      throw DECLINE;
-    }
-    c = b[i];
-    if (c != ',' && c != '}' && c != ']' && c != ' ' && c != '\t') {
-      throw DECLINE;
-    }
-    end = i;
   }
 
   private int literalEnd(int i, String word) {
