@@ -27,12 +27,19 @@ import java.util.List;
  * well-formed (RFC 3629: no overlong forms, no surrogates); on a carriage return anywhere but
  * just before the line feed; on whitespace other than spaces and tabs inside the line; on a
  * string or name longer than the string limit, a number longer than {@link #MAX_NUMBER} bytes or
- * a nesting depth at the depth limit; on anything after the value on its line; and on the cases
- * the Jackson path declines (another top-level shape, an event over the size limit).
+ * a nesting depth at the depth limit (or {@link #MAX_DEPTH}); on anything after the value on its
+ * line; and on the cases the Jackson path declines (another top-level shape, an event over the
+ * size limit).
  *
  * <p>Not thread-safe: one per decoder.
  */
 final class LineScanner {
+  /**
+   * Deepest nesting read here (it reads recursively); deeper lines are left to Jackson, whatever
+   * the depth limit.
+   */
+  static final int MAX_DEPTH = 200;
+
   /** Longest number read here, in bytes; longer ones are left to Jackson and its limits. */
   static final int MAX_NUMBER = 100;
 
@@ -44,7 +51,7 @@ final class LineScanner {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
 
-  private static final int NAME_CACHE = 4096;
+  private static final int NAME_CACHE = 1024;
   private static final int MAX_CACHED_NAME = 64;
 
   static {
@@ -124,7 +131,7 @@ final class LineScanner {
       long maxBytes) {
     this.nodes = nodes;
     this.selection = selection;
-    this.maxDepth = maxDepth;
+    this.maxDepth = Math.min(maxDepth, MAX_DEPTH);
     this.maxString = maxString;
     this.maxBytes = maxBytes;
     this.eventKind = nodes.textNode("Event");

@@ -93,6 +93,18 @@ class LineScannerProperties {
     }
   }
 
+  @Test
+  void deepLinesAreLeftToJackson() {
+    String deep = "[".repeat(LineScanner.MAX_DEPTH + 5) + "]".repeat(LineScanner.MAX_DEPTH + 5);
+    byte[] b = ("{\"kind\":\"Event\",\"stageTimestamp\":\"2024-01-01T00:00:00Z\",\"x\":" + deep
+        + "}\n").getBytes(StandardCharsets.UTF_8);
+    LineScanner scanner = new LineScanner(EventNodes.INSTANCE, null, 100_000, 1 << 20, 1 << 20);
+    assertThat(scanner.scan(b, 0, b.length, false, 1)).isEqualTo(-1);
+    EventDecoder decoder = new EventDecoder().withJsonLimits(100_000, 1 << 20);
+    assertThat(render(decoder, b)).isEqualTo(render(decoder.withoutScanner(), b))
+        .contains("events=1");
+  }
+
   private static String render(EventDecoder decoder, byte[] bytes) {
     StringBuilder out = new StringBuilder();
     DecodeStats stats = decoder.decode(bytes, "p", e -> {
