@@ -38,10 +38,11 @@ class OptimisationEquivalenceTest {
 
   @BeforeAll
   static void generate() {
-    Corpus c = Corpus.generate(new Corpus.Spec(6_000, 7, Mix.defaults()));
+    // the corpus `peregrine bench` measures by default (20,000 events, seed 1)
+    Corpus c = Corpus.generate(new Corpus.Spec(20_000, 1, Mix.defaults()));
     corpusBytes = c.jsonl();
     corpus = decode(corpusBytes);
-    assertThat(corpus).hasSize(6_000);
+    assertThat(corpus).hasSize(20_000);
   }
 
   static List<AuditEvent> decode(byte[] bytes) {
