@@ -1,6 +1,5 @@
 package dev.peregrine.event;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 
 /**
@@ -152,19 +150,21 @@ final class TreeBuilder {
     return scalar(nodes, token, p);
   }
 
-  /** The scalar at the parser's current {@code token}, as {@link Json#mapper()} reads it. */
   /**
-   * The exact value of the current number; a number no BigDecimal holds (an exponent beyond the
-   * int range) is a parse error of the value, not a crash of the decoder.
+   * The exact value of the current number, or, for a number no BigDecimal holds (an exponent
+   * beyond the int range), its nearest double (an infinity or zero), as a JSON decoder reading
+   * numbers as doubles would: every path of the decoder, pruned or whole, accepts such an event
+   * and reads it the same way.
    */
-  private static BigDecimal decimal(JsonParser p) throws IOException {
+  private static JsonNode decimal(JsonNodeFactory nodes, JsonParser p) throws IOException {
     try {
-      return p.getDecimalValue();
+      return nodes.numberNode(p.getDecimalValue());
     } catch (NumberFormatException e) {
-      throw new JsonParseException(p, "number out of range: " + e.getMessage());
+      return nodes.numberNode(Double.parseDouble(p.getText()));
     }
   }
 
+  /** The scalar at the parser's current {@code token}, as {@link Json#mapper()} reads it. */
   static JsonNode scalar(JsonNodeFactory nodes, JsonToken token, JsonParser p)
       throws IOException {
     return switch (token) {
@@ -175,7 +175,7 @@ final class TreeBuilder {
             case LONG -> nodes.numberNode(p.getLongValue());
             default -> nodes.numberNode(p.getBigIntegerValue());
           };
-      case VALUE_NUMBER_FLOAT -> nodes.numberNode(decimal(p));
+      case VALUE_NUMBER_FLOAT -> decimal(nodes, p);
       case VALUE_TRUE -> nodes.booleanNode(true);
       case VALUE_FALSE -> nodes.booleanNode(false);
       case VALUE_NULL -> nodes.nullNode();
