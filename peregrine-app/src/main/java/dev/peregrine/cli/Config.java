@@ -24,16 +24,15 @@ import java.util.Map;
  * @param program {@code program_output}
  * @param syslog {@code syslog_output}
  * @param dedup alert aggregation (Peregrine)
- * @param webserver {@code webserver}, as read, for serve
- * @param spool {@code spool}, as read, for serve
- * @param limits {@code limits}, as read, for serve
- * @param metrics {@code metrics}, as read, for serve
+ * @param webserver {@code webserver}: where and how {@code serve} listens
+ * @param spool {@code spool}: the durable spool of {@code serve}
+ * @param limits {@code limits}: request and queue limits of {@code serve}
+ * @param metrics {@code metrics}: the Prometheus endpoint of {@code serve}
  */
 record Config(List<String> rulesFiles, Json json, Priority priority, boolean matchAll,
     boolean buffered, boolean timeIso8601, Duration outputTimeout, int queueCapacity,
     boolean stdout, FileOut file, HttpOut http, ProgramOut program, SyslogOut syslog,
-    Dedup dedup, Map<String, Object> webserver, Map<String, Object> spool,
-    Map<String, Object> limits, Map<String, Object> metrics) {
+    Dedup dedup, Webserver webserver, Spool spool, Limits limits, Metrics metrics) {
 
   /** {@code json_output} and the {@code json_include_*_property} keys. */
   record Json(boolean enabled, boolean output, boolean outputFields, boolean tags,
@@ -61,6 +60,27 @@ record Config(List<String> rulesFiles, Json json, Priority priority, boolean mat
     }
   }
 
+  /**
+   * {@code webserver}; the ssl_key, ssl_client_ca and token_file keys are Peregrine's. Empty
+   * strings mean "not set": {@code auditEndpoints} empty means serve's default paths, {@code
+   * sslKey} empty means the key is in the certificate file (as Falco's combined PEM).
+   */
+  record Webserver(boolean enabled, String listenAddress, int listenPort,
+      List<String> auditEndpoints, boolean prometheusMetrics, boolean sslEnabled,
+      String sslCertificate, String sslKey, String sslClientCa, String tokenFile) {}
+
+  /** {@code spool} (Peregrine): an empty directory means no spool. */
+  record Spool(String directory, long maxBytes) {}
+
+  /** {@code limits} (Peregrine). */
+  record Limits(long maxBodyBytes, int queueEvents) {}
+
+  /**
+   * {@code metrics}: {@code /metrics} is served when this and {@code
+   * webserver.prometheus_metrics_enabled} are both true, as in Falco.
+   */
+  record Metrics(boolean enabled) {}
+
   /** Builds the record from values by path; missing paths take {@link ConfigKeys} defaults. */
   static Config of(Map<String, Object> v) {
     Values g = new Values(v);
@@ -81,7 +101,18 @@ record Config(List<String> rulesFiles, Json json, Priority priority, boolean mat
         new SyslogOut(g.bool("syslog_output.enabled"), g.string("syslog_output.host"),
             g.integer("syslog_output.port"), g.string("syslog_output.format")),
         new Dedup((Duration) g.get("dedup.window"), g.list("dedup.fields")),
-        g.map("webserver"), g.map("spool"), g.map("limits"), g.map("metrics"));
+        webserver(g),
+        new Spool(g.string("spool.directory"), g.longValue("spool.max_bytes")),
+        new Limits(g.longValue("limits.max_body_bytes"), g.integer("limits.queue_events")),
+        new Metrics(g.bool("metrics.enabled")));
+  }
+
+  private static Webserver webserver(Values g) {
+    return new Webserver(g.bool("webserver.enabled"), g.string("webserver.listen_address"),
+        g.integer("webserver.listen_port"), g.list("webserver.k8s_audit_endpoint"),
+        g.bool("webserver.prometheus_metrics_enabled"), g.bool("webserver.ssl_enabled"),
+        g.string("webserver.ssl_certificate"), g.string("webserver.ssl_key"),
+        g.string("webserver.ssl_client_ca"), g.string("webserver.token_file"));
   }
 
   private static HttpOut http(Values g) {
@@ -116,6 +147,10 @@ record Config(List<String> rulesFiles, Json json, Priority priority, boolean mat
 
     int integer(String path) {
       return Math.toIntExact((Long) get(path));
+    }
+
+    long longValue(String path) {
+      return (Long) get(path);
     }
 
     String string(String path) {

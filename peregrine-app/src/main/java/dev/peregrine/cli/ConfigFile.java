@@ -6,6 +6,7 @@ import dev.peregrine.diag.Issue;
 import dev.peregrine.diag.Position;
 import dev.peregrine.diag.SourceFile;
 import dev.peregrine.rules.Priority;
+import dev.peregrine.source.Limits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,7 +107,7 @@ final class ConfigFile {
         } else if (!isNull(v)) {
           error(v, "'" + path + "' must be a mapping");
         }
-      } else if (prefix.isEmpty() && ConfigKeys.FALCO_ONLY.contains(path)) {
+      } else if (ConfigKeys.FALCO_ONLY.contains(path)) {
         issues.add(Issue.warning("CONFIG_UNUSED", source, pos(k),
             "falco.yaml key '" + path + "' is not used by Peregrine; ignored"));
       } else {
@@ -137,7 +138,8 @@ final class ConfigFile {
 
   /**
    * Applies {@code -o path=value}: a known key, or a path inside a map-valued key such as {@code
-   * webserver.listen_port}. Throws IllegalArgumentException for unknown keys and bad values.
+   * http_output.custom_headers.Authorization}. Throws IllegalArgumentException for unknown keys
+   * and bad values.
    */
   void override(String path, String raw) {
     Key key = ConfigKeys.KEYS.get(path);
@@ -172,6 +174,10 @@ final class ConfigFile {
     range(errors, "outputs_queue.capacity", 0, Integer.MAX_VALUE);
     range(errors, "syslog_output.port", 1, 65535);
     range(errors, "http_output.max_consecutive_timeouts", 0, 1000);
+    range(errors, "webserver.listen_port", 0, 65535);
+    range(errors, "spool.max_bytes", 1, Long.MAX_VALUE);
+    range(errors, "limits.max_body_bytes", 1, Limits.MAX_BODY_BYTES);
+    range(errors, "limits.queue_events", 1, Integer.MAX_VALUE);
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
@@ -186,6 +192,20 @@ final class ConfigFile {
     if (c.file().enabled() && c.file().filename().isBlank()) {
       errors.add(at("file_output.filename", "file_output is enabled but filename is empty"));
     }
+    for (String p : c.webserver().auditEndpoints()) {
+      if (!p.startsWith("/")) {
+        errors.add(at("webserver.k8s_audit_endpoint",
+            "webserver.k8s_audit_endpoint: '" + p + "' does not start with /"));
+      }
+    }
+    if (c.webserver().sslEnabled() && c.webserver().sslCertificate().isBlank()) {
+      errors.add(at("webserver.ssl_certificate",
+          "webserver.ssl_enabled is true but ssl_certificate is empty"));
+    }
+    if (!c.webserver().sslEnabled() && !c.webserver().sslClientCa().isBlank()) {
+      errors.add(at("webserver.ssl_client_ca",
+          "webserver.ssl_client_ca needs TLS: set webserver.ssl_enabled to true"));
+    }
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
@@ -197,6 +217,14 @@ final class ConfigFile {
     if (v instanceof Long n && (n < min || n > max)) {
       errors.add(at(path, path + ": " + n + " is out of range " + min + ".." + max));
     }
+  }
+
+  /**
+   * A config error found by a command (such as a setting it cannot honour), placed where {@code
+   * path} was set.
+   */
+  ConfigException errorAt(String path, String message) {
+    return new ConfigException(List.of(at(path, message)));
   }
 
   /** An error at the place {@code path} was set, or without a place (defaults, -o). */

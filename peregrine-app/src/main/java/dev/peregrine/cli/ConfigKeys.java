@@ -1,5 +1,7 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.source.Limits;
+import dev.peregrine.source.ServeConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,14 +27,26 @@ final class ConfigKeys {
   /** By dotted path, in documentation order. */
   static final Map<String, Key> KEYS = keys();
 
-  /** Top-level falco.yaml keys Peregrine reads nothing from; they get a gentler warning. */
+  /**
+   * falco.yaml keys Peregrine reads nothing from, top-level or dotted; they get a gentler warning.
+   * The {@code webserver} and {@code metrics} ones have no counterpart in {@code serve}: it runs
+   * a fixed HTTP thread pool, answers health checks at {@code /healthz}, and keeps no periodic
+   * metrics snapshots (docs/outputs.md).
+   */
   static final Set<String> FALCO_ONLY = Set.of("log_stderr", "log_syslog", "log_level",
       "libs_logger", "load_plugins", "plugins", "config_files", "watch_config_files",
       "append_output", "static_fields", "buffer_format_base64", "engine", "base_syscalls",
       "falco_libs", "container_engines", "rules", "output_timeout_notice", "capture",
       "syscall_event_drops", "syscall_event_timeouts", "file_output_rotate", "grpc",
       "grpc_output", "outputs", "rule_file", "json_include_output_fields_property_v2",
-      "modern_bpf", "plugins_hostinfo", "priority_override");
+      "modern_bpf", "plugins_hostinfo", "priority_override",
+      "webserver.threadiness", "webserver.k8s_healthz_endpoint",
+      "metrics.interval", "metrics.output_rule", "metrics.output_file",
+      "metrics.rules_counters_enabled", "metrics.resource_utilization_enabled",
+      "metrics.state_counters_enabled", "metrics.kernel_event_counters_enabled",
+      "metrics.kernel_event_counters_per_cpu_enabled", "metrics.libbpf_stats_enabled",
+      "metrics.plugins_metrics_enabled", "metrics.jemalloc_stats_enabled",
+      "metrics.convert_memory_to_mb", "metrics.include_empty_values");
 
   private static Map<String, Key> keys() {
     Map<String, Key> m = new LinkedHashMap<>();
@@ -78,10 +92,21 @@ final class ConfigKeys {
     add(m, "syslog_output.format", Type.SYSLOG_FORMAT, "rfc3164");
     add(m, "dedup.window", Type.DURATION, Duration.ZERO);
     add(m, "dedup.fields", Type.STRING_LIST, List.of());
-    add(m, "webserver", Type.MAP, Map.of());
-    add(m, "spool", Type.MAP, Map.of());
-    add(m, "limits", Type.MAP, Map.of());
-    add(m, "metrics", Type.MAP, Map.of());
+    add(m, "webserver.enabled", Type.BOOL, true);
+    add(m, "webserver.listen_address", Type.STRING, ServeConfig.DEFAULT_HOST);
+    add(m, "webserver.listen_port", Type.INT, (long) ServeConfig.DEFAULT_PORT);
+    add(m, "webserver.k8s_audit_endpoint", Type.STRING_LIST, List.of());
+    add(m, "webserver.prometheus_metrics_enabled", Type.BOOL, true);
+    add(m, "webserver.ssl_enabled", Type.BOOL, false);
+    add(m, "webserver.ssl_certificate", Type.STRING, "/etc/falco/falco.pem");
+    add(m, "webserver.ssl_key", Type.STRING, "");
+    add(m, "webserver.ssl_client_ca", Type.STRING, "");
+    add(m, "webserver.token_file", Type.STRING, "");
+    add(m, "spool.directory", Type.STRING, "");
+    add(m, "spool.max_bytes", Type.INT, ServeConfig.DEFAULT_SPOOL_MAX_BYTES);
+    add(m, "limits.max_body_bytes", Type.INT, Limits.DEFAULT_MAX_BODY_BYTES);
+    add(m, "limits.queue_events", Type.INT, (long) Limits.DEFAULT_QUEUE_EVENTS);
+    add(m, "metrics.enabled", Type.BOOL, true);
     return m;
   }
 

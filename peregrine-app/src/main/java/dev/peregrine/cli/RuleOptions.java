@@ -64,6 +64,15 @@ final class RuleOptions {
    * file and IllegalArgumentException for bad command-line values.
    */
   Config config(PrintWriter err) throws ConfigException {
+    return configFile(err).toConfig();
+  }
+
+  /**
+   * The config file read, with {@code -o} overrides and flags applied but not yet checked as a
+   * whole ({@link ConfigFile#toConfig}); for commands that report their own errors at the place a
+   * key was set. Throws as {@link #config}.
+   */
+  ConfigFile configFile(PrintWriter err) throws ConfigException {
     ConfigFile f = new ConfigFile();
     if (config != null) {
       String text;
@@ -93,7 +102,7 @@ final class RuleOptions {
     if (dedupWindow != null) {
       f.override("dedup.window", dedupWindow);
     }
-    return f.toConfig();
+    return f;
   }
 
   /** Rules to load: {@code -r} if given, else the config's {@code rules_files}. */

@@ -34,11 +34,13 @@ public final class ServeCommand implements Callable<Integer> {
   @Mixin AuditPolicyOption auditPolicy;
 
   @Option(names = "--listen", paramLabel = "HOST:PORT",
-      description = "Address to listen on (default ${DEFAULT-VALUE}).")
-  String listen = ServeConfig.DEFAULT_HOST + ":" + ServeConfig.DEFAULT_PORT;
+      description = "Address to listen on (default: the config's webserver.listen_address and"
+          + " listen_port, 0.0.0.0:8765).")
+  String listen;
 
   @Option(names = "--path", paramLabel = "PATH",
-      description = "Audit endpoint path (repeatable; default /k8s-audit and /k8s_audit).")
+      description = "Audit endpoint path (repeatable; default: the config's"
+          + " webserver.k8s_audit_endpoint, else /k8s-audit and /k8s_audit).")
   List<String> paths = new ArrayList<>();
 
   @Option(names = "--cloud-path", paramLabel = "PATH",
@@ -52,39 +54,48 @@ public final class ServeCommand implements Callable<Integer> {
   String cloudFormat = "auto";
 
   @Option(names = "--max-body-bytes", paramLabel = "BYTES",
-      description = "Largest request body (default ${DEFAULT-VALUE}).")
-  long maxBody = Limits.DEFAULT_MAX_BODY_BYTES;
+      description = "Largest request body (default: the config's limits.max_body_bytes, 12 MiB).")
+  Long maxBody;
 
   @Option(names = "--queue-events", paramLabel = "N",
-      description = "Ingest queue capacity in events (default ${DEFAULT-VALUE}).")
-  int queueEvents = Limits.DEFAULT_QUEUE_EVENTS;
+      description = "Ingest queue capacity in events (default: the config's limits.queue_events,"
+          + " 10000).")
+  Integer queueEvents;
 
   @Option(names = "--workers", paramLabel = "N",
       description = "Engine worker threads (default: one per processor, at least 2).")
   Integer workers;
 
-  @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this chain.")
+  @Option(names = "--tls-cert", paramLabel = "PEM",
+      description = "Serve HTTPS with this chain (default: the config's"
+          + " webserver.ssl_certificate when webserver.ssl_enabled is true). Replaces the"
+          + " config's certificate and key.")
   Path tlsCert;
 
   @Option(names = "--tls-key", paramLabel = "PEM",
-      description = "Private key of --tls-cert (default: the --tls-cert file itself).")
+      description = "Private key of the certificate (default: the config's webserver.ssl_key,"
+          + " else the certificate file itself).")
   Path tlsKey;
 
   @Option(names = "--client-ca", paramLabel = "PEM",
-      description = "Require client certificates signed by this CA (mutual TLS).")
+      description = "Require client certificates signed by this CA (mutual TLS; default: the"
+          + " config's webserver.ssl_client_ca).")
   Path clientCa;
 
   @Option(names = "--token-file", paramLabel = "FILE",
-      description = "Require 'Authorization: Bearer <token>' with a token from FILE.")
+      description = "Require 'Authorization: Bearer <token>' with a token from FILE (default:"
+          + " the config's webserver.token_file).")
   Path tokenFile;
 
   @Option(names = "--spool", paramLabel = "DIR",
-      description = "Durable spool: fsync accepted batches before answering; replay on restart.")
+      description = "Durable spool: fsync accepted batches before answering; replay on restart"
+          + " (default: the config's spool.directory, else none).")
   Path spool;
 
   @Option(names = "--spool-max-bytes", paramLabel = "BYTES",
-      description = "Spool disk limit; when reached, batches get 503 (default 1 GiB).")
-  long spoolMax = ServeConfig.DEFAULT_SPOOL_MAX_BYTES;
+      description = "Spool disk limit; when reached, batches get 503 (default: the config's"
+          + " spool.max_bytes, 1 GiB).")
+  Long spoolMax;
 
   @Option(names = "--event-dedup-window", paramLabel = "SECONDS",
       description = "Remember (auditID, stage) this long to drop re-sent events"
@@ -110,8 +121,13 @@ public final class ServeCommand implements Callable<Integer> {
     Config settings;
     ServeConfig config;
     try {
-      settings = ruleOptions.config(err);
-      config = config();
+      ConfigFile file = ruleOptions.configFile(err);
+      settings = file.toConfig();
+      if (!settings.webserver().enabled()) {
+        throw file.errorAt("webserver.enabled", "webserver.enabled is false, but serve receives"
+            + " audit events through its webserver; remove the key or set it to true");
+      }
+      config = config(settings);
     } catch (IllegalArgumentException e) {
       err.println("peregrine: " + e.getMessage());
       return Main.EXIT_USAGE;
@@ -179,35 +195,44 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  ServeConfig config() {
-    int colon = listen.lastIndexOf(':');
-    if (colon < 0) {
-      throw new IllegalArgumentException("--listen: expected HOST:PORT, got '" + listen + "'");
+  /**
+   * The serve settings: each one from its flag when the flag was given, else from the config
+   * file's {@code webserver}, {@code spool}, {@code limits} and {@code metrics} keys (whose
+   * defaults are serve's own). Throws IllegalArgumentException for bad flag values.
+   */
+  ServeConfig config(Config settings) {
+    Config.Webserver web = settings.webserver();
+    String host = web.listenAddress();
+    int port = web.listenPort();
+    if (listen != null) {
+      int colon = listen.lastIndexOf(':');
+      if (colon < 0) {
+        throw new IllegalArgumentException("--listen: expected HOST:PORT, got '" + listen + "'");
+      }
+      try {
+        port = Integer.parseInt(listen.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--listen: bad port in '" + listen + "'");
+      }
+      host = listen.substring(0, colon).replace("[", "").replace("]", "");
     }
-    int port;
-    try {
-      port = Integer.parseInt(listen.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--listen: bad port in '" + listen + "'");
-    }
-    String host = listen.substring(0, colon).replace("[", "").replace("]", "");
     ServeConfig c = ServeConfig.defaults(host.isEmpty() ? ServeConfig.DEFAULT_HOST : host, port)
         .withVersion(version());
-    c = c.withLimits(Limits.defaults().withMaxBodyBytes(maxBody).withQueueEvents(queueEvents));
-    if ((tlsKey != null || clientCa != null) && tlsCert == null) {
-      throw new IllegalArgumentException("--tls-key and --client-ca need --tls-cert");
-    }
-    TlsFiles tls = tlsCert == null ? null
-        : new TlsFiles(tlsCert, tlsKey == null ? tlsCert : tlsKey, clientCa);
-    c = c.withSecurity(tls, tokenFile);
-    if (spool != null) {
-      c = c.withSpool(spool, spoolMax);
+    c = c.withLimits(Limits.defaults()
+        .withMaxBodyBytes(maxBody != null ? maxBody : settings.limits().maxBodyBytes())
+        .withQueueEvents(queueEvents != null ? queueEvents : settings.limits().queueEvents()));
+    c = c.withSecurity(tls(web), tokenFile != null ? tokenFile : path(web.tokenFile()));
+    Path spoolDir = spool != null ? spool : path(settings.spool().directory());
+    if (spoolDir != null) {
+      c = c.withSpool(spoolDir, spoolMax != null ? spoolMax : settings.spool().maxBytes());
     }
     for (String p : paths) {
       if (!p.startsWith("/")) {
         throw new IllegalArgumentException("--path must start with /: " + p);
       }
     }
+    List<String> auditPaths = !paths.isEmpty() ? paths
+        : !web.auditEndpoints().isEmpty() ? web.auditEndpoints() : c.auditPaths();
     if (cloudPath != null && !cloudPath.startsWith("/")) {
       throw new IllegalArgumentException("--cloud-path must start with /: " + cloudPath);
     }
@@ -219,9 +244,41 @@ public final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--event-dedup-entries: expected 0 to "
           + ServeConfig.MAX_DEDUP_ENTRIES + ", got " + dedupEntries);
     }
-    return c.withEngine(paths.isEmpty() ? c.auditPaths() : paths,
-        workers == null ? c.workers() : workers, dedupEntries, Duration.ofSeconds(dedupSeconds))
-        .withCloud(cloudPath, format);
+    return c.withEngine(auditPaths, workers == null ? c.workers() : workers, dedupEntries,
+            Duration.ofSeconds(dedupSeconds))
+        .withCloud(cloudPath, format)
+        .withMetrics(settings.metrics().enabled() && web.prometheusMetrics());
+  }
+
+  /**
+   * The TLS files, or null for plain HTTP. {@code --tls-cert} replaces the config's certificate
+   * and key together (its key is {@code --tls-key} or the certificate file), so that a
+   * certificate is never paired with another one's key; {@code --tls-key} and {@code
+   * --client-ca} alone replace just their setting.
+   */
+  private TlsFiles tls(Config.Webserver web) {
+    Path cert = tlsCert;
+    Path key = tlsKey;
+    if (cert == null && web.sslEnabled()) {
+      cert = Path.of(web.sslCertificate());
+      if (key == null) {
+        key = path(web.sslKey());
+      }
+    }
+    Path ca = clientCa != null ? clientCa : path(web.sslClientCa());
+    if (cert == null) {
+      if (tlsKey != null || clientCa != null) {
+        throw new IllegalArgumentException("--tls-key and --client-ca need --tls-cert (or"
+            + " webserver.ssl_enabled in the config file)");
+      }
+      return null;
+    }
+    return new TlsFiles(cert, key == null ? cert : key, ca);
+  }
+
+  /** The path a config string names; empty means none. */
+  private static Path path(String s) {
+    return s.isBlank() ? null : Path.of(s);
   }
 
   private static String version() {

@@ -15,6 +15,8 @@ public record Limits(long maxBodyBytes, long maxEventBytes, int maxDepth, long m
     int maxEventsPerBatch, int queueEvents) {
   /** 12 MiB: the apiserver's 10 MiB truncation batch size plus 20 %, as Falco's plugin. */
   public static final long DEFAULT_MAX_BODY_BYTES = 12L * 1024 * 1024;
+  /** Largest body limit: a body is held in one array. */
+  public static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 16;
   /** Default largest event: the whole body (the apiserver does not truncate by default). */
   public static final long DEFAULT_MAX_EVENT_BYTES = DEFAULT_MAX_BODY_BYTES;
   /** Default nesting limit; real audit events stay far below it. */
@@ -41,7 +43,7 @@ public record Limits(long maxBodyBytes, long maxEventBytes, int maxDepth, long m
         || maxEventsPerBatch <= 0 || queueEvents <= 0) {
       throw new IllegalArgumentException("limits must be positive");
     }
-    if (maxBodyBytes > Integer.MAX_VALUE - 16) {
+    if (maxBodyBytes > MAX_BODY_BYTES) {
       throw new IllegalArgumentException("max body size must be below 2 GiB");
     }
   }

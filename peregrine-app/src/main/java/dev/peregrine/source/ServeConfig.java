@@ -25,11 +25,13 @@ import java.util.List;
  * @param cloudPath path that accepts managed-cluster envelopes (Event Hubs, Pub/Sub push,
  *     Firehose, CloudWatch subscription payloads), or null for none
  * @param cloudFormat envelopes the cloud path unwraps ({@link Format#AUTO}: all)
+ * @param metricsEnabled whether {@code /metrics} is served (otherwise it answers 404, as Falco's
+ *     webserver without {@code prometheus_metrics_enabled})
  */
 public record ServeConfig(String host, int port, List<String> auditPaths, Limits limits,
     TlsFiles tls, Path tokenFile, Path spoolDir, long spoolMaxBytes, int workers,
     int dedupEntries, Duration dedupWindow, Duration drainTimeout, int retryAfterSeconds,
-    String version, String cloudPath, Format cloudFormat) {
+    String version, String cloudPath, Format cloudFormat, boolean metricsEnabled) {
   /** Default listen address. */
   public static final String DEFAULT_HOST = "0.0.0.0";
   /** Default port, as Falco's webserver. */
@@ -60,7 +62,7 @@ public record ServeConfig(String host, int port, List<String> auditPaths, Limits
   public static ServeConfig defaults(String host, int port) {
     return new ServeConfig(host, port, DEFAULT_PATHS, Limits.defaults(), null, null, null,
         DEFAULT_SPOOL_MAX_BYTES, defaultWorkers(),
-        DEFAULT_DEDUP_ENTRIES, DEFAULT_DEDUP_WINDOW, DEFAULT_DRAIN, 1, "dev", null, Format.AUTO);
+        DEFAULT_DEDUP_ENTRIES, DEFAULT_DEDUP_WINDOW, DEFAULT_DRAIN, 1, "dev", null, Format.AUTO, true);
   }
 
   /**
@@ -76,41 +78,48 @@ public record ServeConfig(String host, int port, List<String> auditPaths, Limits
   public ServeConfig withLimits(Limits l) {
     return new ServeConfig(host, port, auditPaths, l, tls, tokenFile, spoolDir, spoolMaxBytes,
         workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version, cloudPath,
-        cloudFormat);
+        cloudFormat, metricsEnabled);
   }
 
   /** With TLS and token settings. */
   public ServeConfig withSecurity(TlsFiles t, Path token) {
     return new ServeConfig(host, port, auditPaths, limits, t, token, spoolDir, spoolMaxBytes,
         workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version, cloudPath,
-        cloudFormat);
+        cloudFormat, metricsEnabled);
   }
 
   /** With a spool. */
   public ServeConfig withSpool(Path dir, long maxBytes) {
     return new ServeConfig(host, port, auditPaths, limits, tls, tokenFile, dir, maxBytes,
         workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version, cloudPath,
-        cloudFormat);
+        cloudFormat, metricsEnabled);
   }
 
   /** With other worker, path and de-duplication settings. */
   public ServeConfig withEngine(List<String> paths, int nWorkers, int entries, Duration window) {
     return new ServeConfig(host, port, paths, limits, tls, tokenFile, spoolDir, spoolMaxBytes,
         nWorkers, entries, window, drainTimeout, retryAfterSeconds, version, cloudPath,
-        cloudFormat);
+        cloudFormat, metricsEnabled);
   }
 
   /** With an endpoint for managed-cluster envelopes at {@code path} (null: none). */
   public ServeConfig withCloud(String path, Format format) {
     return new ServeConfig(host, port, auditPaths, limits, tls, tokenFile, spoolDir, spoolMaxBytes,
         workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version, path,
-        format);
+        format, metricsEnabled);
+  }
+
+  /** With {@code /metrics} served or not. */
+  public ServeConfig withMetrics(boolean enabled) {
+    return new ServeConfig(host, port, auditPaths, limits, tls, tokenFile, spoolDir, spoolMaxBytes,
+        workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, version, cloudPath,
+        cloudFormat, enabled);
   }
 
   /** With another version string. */
   public ServeConfig withVersion(String v) {
     return new ServeConfig(host, port, auditPaths, limits, tls, tokenFile, spoolDir, spoolMaxBytes,
         workers, dedupEntries, dedupWindow, drainTimeout, retryAfterSeconds, v, cloudPath,
-        cloudFormat);
+        cloudFormat, metricsEnabled);
   }
 }

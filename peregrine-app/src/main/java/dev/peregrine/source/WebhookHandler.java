@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every HTTP endpoint of {@code peregrine serve}: the audit paths (POST of batches) and the
- * operational ones ({@code /healthz}, {@code /readyz}, {@code /versions}, {@code /metrics}).
+ * operational ones ({@code /healthz}, {@code /readyz}, {@code /versions}, {@code /metrics}
+ * unless turned off).
  *
  * <p>An audit request is answered 200 only after its body was parsed and its events admitted
  * (queued, and spooled when a spool is configured). Checks happen before the body is read where
@@ -89,16 +90,18 @@ final class WebhookHandler extends Handler.Abstract {
       return true;
     }
     boolean get = HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod());
-    switch (path) {
-      case "/healthz", "/readyz", "/versions", "/metrics" -> {
-        if (!get) {
-          response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-          send(response, callback, 405, error(request.getMethod() + " method not allowed"));
-        } else {
-          operational(path, response, callback);
-        }
-      }
-      default -> send(response, callback, 404, error("no such endpoint: " + path));
+    boolean served = switch (path) {
+      case "/healthz", "/readyz", "/versions" -> true;
+      case "/metrics" -> config.metricsEnabled();
+      default -> false;
+    };
+    if (!served) {
+      send(response, callback, 404, error("no such endpoint: " + path));
+    } else if (!get) {
+      response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+      send(response, callback, 405, error(request.getMethod() + " method not allowed"));
+    } else {
+      operational(path, response, callback);
     }
     return true;
   }

@@ -158,6 +158,17 @@ class WebhookServerTest extends ServerTestBase {
   }
 
   @Test
+  void metricsTurnedOff_is404_otherEndpointsStay() throws Exception {
+    int port = start(Fixtures.config().withMetrics(false));
+    HttpResponse<String> m = get(port, "/metrics");
+    assertThat(m.statusCode()).isEqualTo(404);
+    assertThat(m.body()).contains("no such endpoint: /metrics");
+    assertThat(get(port, "/healthz").statusCode()).isEqualTo(200);
+    assertThat(get(port, "/versions").statusCode()).isEqualTo(200);
+    assertThat(post(port, batch("m", 1)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void operationalEndpoints() throws Exception {
     int port = start(Fixtures.config().withVersion("1.2.3"));
     assertThat(get(port, "/healthz").body()).isEqualTo("{\"status\":\"ok\"}");
