@@ -1,10 +1,8 @@
 package dev.peregrine.event.cloud;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.peregrine.event.DecodeError;
 import dev.peregrine.event.Json;
 import java.io.ByteArrayInputStream;
@@ -18,9 +16,6 @@ import java.util.zip.GZIPInputStream;
 
 /** JSON held as a string, and base64 (optionally gzip) payloads inside envelopes. */
 final class Payloads {
-  private static final ObjectReader STRICT =
-      Json.mapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final ObjectReader VALUES = Json.mapper().readerFor(JsonNode.class);
 
   private Payloads() {}
 
@@ -33,10 +28,20 @@ final class Payloads {
 
   /** Parses a string that must hold exactly one JSON value. */
   static JsonNode json(String text) throws BadPayload {
-    try {
-      return STRICT.readTree(text);
+    try (JsonParser p = Json.mapper().getFactory().createParser(text)) {
+      JsonNode value = Json.readValue(p);
+      if (value == null) {
+        throw new BadPayload("invalid JSON: no value");
+      }
+      if (p.nextToken() != null) {
+        throw new BadPayload("invalid JSON: more after the value, at column "
+            + p.currentTokenLocation().getColumnNr());
+      }
+      return value;
     } catch (JacksonException e) {
       throw new BadPayload("invalid JSON: " + DecodeError.jacksonMessage(e));
+    } catch (IOException e) {
+      throw new BadPayload("invalid JSON: " + e.getMessage());
     }
   }
 
@@ -55,9 +60,9 @@ final class Payloads {
     }
     byte[] bytes = isGzip(raw) ? gunzip(raw, maxBytes) : raw;
     List<JsonNode> values = new ArrayList<>();
-    try (MappingIterator<JsonNode> it = VALUES.readValues(bytes)) {
-      while (it.hasNextValue()) {
-        values.add(it.nextValue());
+    try (JsonParser p = Json.mapper().getFactory().createParser(bytes)) {
+      for (JsonNode v; (v = Json.readValue(p)) != null; ) {
+        values.add(v);
       }
     } catch (IOException e) {
       throw new BadPayload("invalid JSON in decoded payload: " + DecodeError.jacksonMessage(e));

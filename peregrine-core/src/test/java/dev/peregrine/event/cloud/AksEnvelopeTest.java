@@ -48,6 +48,21 @@ class AksEnvelopeTest {
   }
 
   @Test
+  void embeddedEvent_readAsTheDecoderReadsEvents() {
+    // exact decimals; a number no BigDecimal holds is the nearest double, not a crash
+    String log = "{\\\"kind\\\":\\\"Event\\\",\\\"auditID\\\":\\\"a1\\\","
+        + "\\\"stageTimestamp\\\":\\\"2026-11-26T09:00:01Z\\\","
+        + "\\\"requestObject\\\":{\\\"x\\\":1.50,\\\"y\\\":-9E23372036854775808}}";
+    Unwrapped d = Unwrapped.decode(Format.AKS, "{\"records\":[{\"category\":\"kube-audit\","
+        + "\"properties\":{\"log\":\"" + log + "\"}}]}");
+    assertThat(d.errors()).isEmpty();
+    assertThat(d.events()).hasSize(1);
+    assertThat(d.events().get(0).json().at("/requestObject/x").toString()).isEqualTo("1.50");
+    assertThat(d.events().get(0).json().at("/requestObject/y").doubleValue())
+        .isEqualTo(Double.NEGATIVE_INFINITY);
+  }
+
+  @Test
   void explicitAks_doesNotReadFirehoseRecords() {
     Unwrapped d = Unwrapped.decode(Format.AKS, "{\"records\":[{\"data\":\"e30=\"}]}");
     assertThat(d.rendered()).containsExactly(
