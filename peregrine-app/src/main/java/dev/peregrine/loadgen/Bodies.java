@@ -1,7 +1,7 @@
 package dev.peregrine.loadgen;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peregrine.bench.Corpus;
 import dev.peregrine.bench.Mix;
@@ -62,9 +62,9 @@ final class Bodies {
     ObjectMapper mapper = Json.mapper();
     List<byte[]> out = new ArrayList<>();
     try (InputStream in = Files.newInputStream(input);
-        MappingIterator<JsonNode> it = mapper.readerFor(JsonNode.class).readValues(in)) {
-      while (it.hasNextValue()) {
-        collect(mapper, it.nextValue(), out);
+        JsonParser p = mapper.getFactory().createParser(in)) {
+      for (JsonNode v; (v = Json.readValue(p)) != null; ) {
+        collect(mapper, v, out);
       }
     }
     return new Bodies(out, events, batch);
