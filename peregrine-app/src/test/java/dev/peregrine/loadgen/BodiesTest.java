@@ -48,4 +48,25 @@ class BodiesTest {
     assertThat(list.get("items").get(0).has("kind")).isFalse();
     assertThat(list.get("items").get(0).has("auditID")).isTrue();
   }
+
+  @Test
+  void file_takesEventsEventListsAndArrays_readAsTheDecoderReadsThem() throws Exception {
+    java.nio.file.Path f = java.nio.file.Files.createTempFile("bodies", ".json");
+    try {
+      java.nio.file.Files.writeString(f, """
+          {"kind":"Event","auditID":"a","n":1.50}
+          {"kind":"EventList","items":[{"kind":"Event","auditID":"b"},{"kind":"Event","auditID":"c","y":1e99999999999}]}
+          [{"kind":"Event","auditID":"d"}]
+          """);
+      Bodies b = Bodies.file(f, 4, 4);
+      assertThat(b.count()).isEqualTo(1);
+      JsonNode body = Json.mapper().readTree(b.body(0));
+      assertThat(body.get("items")).hasSize(4);
+      assertThat(body.get("items").get(0).get("n").toString()).isEqualTo("1.50");
+      assertThat(body.get("items").get(2).get("y").asText()).isEqualTo("Infinity");
+      assertThat(body.get("items").get(3).get("auditID").asText()).isEqualTo("d");
+    } finally {
+      java.nio.file.Files.delete(f);
+    }
+  }
 }
