@@ -283,15 +283,10 @@ final class LineScanner {
 
   /** The rest of an EventList after its kind: keeps the first {@code items}, checks the rest. */
   private int list(int i) {
-    i = blanks(i);
-    byte c = at(i);
-    if (c == '}') {
-      return i + 1;
+    i = next(i, '}');
+    if (i < 0) {
+      return end;
     }
-    if (c != ',') {
-      throw DECLINE;
-    }
-    i = blanks(i + 1);
     while (true) {
       if (at(i) != '"') {
         throw DECLINE;
@@ -307,15 +302,10 @@ final class LineScanner {
       } else {
         i = skip(i, 2);
       }
-      i = blanks(i);
-      c = at(i);
-      if (c == '}') {
-        return i + 1;
+      i = next(i, '}');
+      if (i < 0) {
+        return end;
       }
-      if (c != ',') {
-        throw DECLINE;
-      }
-      i = blanks(i + 1);
     }
   }
 
@@ -334,16 +324,11 @@ final class LineScanner {
       boolean left = members(selection, true, 3, blanks(i + 1), true, 0);
       i = end;
       out.add(new LineDecoder.Item((ObjectNode) built, line, itemStart, i, left));
-      i = blanks(i);
-      byte c = at(i);
-      if (c == ']') {
+      i = next(i, ']');
+      if (i < 0) {
         items = out;
-        return i + 1;
+        return end;
       }
-      if (c != ',') {
-        throw DECLINE;
-      }
-      i = blanks(i + 1);
     }
   }
 
@@ -405,17 +390,11 @@ final class LineScanner {
           i = end;
         }
       }
-      i = blanks(i);
-      byte c = at(i);
-      if (c == '}') {
-        end = i + 1;
+      i = next(i, '}');
+      if (i < 0) {
         built = object(depth, n);
         return left;
       }
-      if (c != ',') {
-        throw DECLINE;
-      }
-      i = blanks(i + 1);
     }
   }
 
@@ -468,16 +447,10 @@ final class LineScanner {
         a.add(scalar(i));
         i = end;
       }
-      i = blanks(i);
-      c = at(i);
-      if (c == ']') {
-        end = i + 1;
+      i = next(i, ']');
+      if (i < 0) {
         return left;
       }
-      if (c != ',') {
-        throw DECLINE;
-      }
-      i = blanks(i + 1);
     }
   }
 
@@ -500,16 +473,10 @@ final class LineScanner {
       }
       while (true) {
         a.add(whole(i, depth + 1));
-        i = blanks(end);
-        c = at(i);
-        if (c == ']') {
-          end = i + 1;
+        i = next(end, ']');
+        if (i < 0) {
           return a;
         }
-        if (c != ',') {
-          throw DECLINE;
-        }
-        i = blanks(i + 1);
       }
     }
     return scalar(i);
@@ -643,16 +610,10 @@ final class LineScanner {
           if (at(i) != '"') {
             throw DECLINE;
           }
-          i = colon(name(i + 1) + 1);
-          i = blanks(skip(i, depth + 1));
-          c = at(i);
-          if (c == '}') {
-            return i + 1;
+          i = next(skip(colon(name(i + 1) + 1), depth + 1), '}');
+          if (i < 0) {
+            return end;
           }
-          if (c != ',') {
-            throw DECLINE;
-          }
-          i = blanks(i + 1);
         }
       }
       case '[' -> {
@@ -664,15 +625,10 @@ final class LineScanner {
           return i + 1;
         }
         while (true) {
-          i = blanks(skip(i, depth + 1));
-          c = at(i);
-          if (c == ']') {
-            return i + 1;
+          i = next(skip(i, depth + 1), ']');
+          if (i < 0) {
+            return end;
           }
-          if (c != ',') {
-            throw DECLINE;
-          }
-          i = blanks(i + 1);
         }
       }
       case 't' -> {
@@ -944,6 +900,23 @@ final class LineScanner {
   private int colon(int i) {
     i = blanks(i);
     if (at(i) != ':') {
+      throw DECLINE;
+    }
+    return blanks(i + 1);
+  }
+
+  /**
+   * After a value inside a container that {@code close} ends: the index of the next value (past
+   * the comma and blanks), or -1 when the container ends here, with {@link #end} after it.
+   */
+  private int next(int i, char close) {
+    i = blanks(i);
+    byte c = at(i);
+    if (c == close) {
+      end = i + 1;
+      return -1;
+    }
+    if (c != ',') {
       throw DECLINE;
     }
     return blanks(i + 1);
