@@ -1,5 +1,6 @@
 package dev.peregrine.field;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.peregrine.event.AuditEvent;
 
 /**
@@ -8,6 +9,24 @@ import dev.peregrine.event.AuditEvent;
  * a token by searching the node, without rendering a possibly large object.
  */
 public interface JsonTreeField extends Extractor {
+  /** The node whose text this field is, or null when the field is absent. */
+  JsonNode node(AuditEvent event);
+
+  @Override
+  default FieldType type() {
+    return FieldType.STRING;
+  }
+
+  @Override
+  default boolean isList() {
+    return false;
+  }
+
+  @Override
+  default String string(AuditEvent event) {
+    return JsonText.asText(node(event));
+  }
+
   /**
    * Whether this field's text contains any of {@code tokens}, each {@link
    * JsonValue#searchable}: false when the field is absent; null when the value is not an object
@@ -19,5 +38,7 @@ public interface JsonTreeField extends Extractor {
    * searchable token holds no punctuation, so the text contains the token exactly when one atom
    * does, which is what is searched.
    */
-  Boolean containsAny(AuditEvent event, String[] tokens);
+  default Boolean containsAny(AuditEvent event, String[] tokens) {
+    return JsonText.containsAny(node(event), tokens);
+  }
 }

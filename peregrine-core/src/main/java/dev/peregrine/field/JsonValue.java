@@ -19,22 +19,7 @@ public final class JsonValue implements JsonTreeField {
   }
 
   @Override
-  public FieldType type() {
-    return FieldType.STRING;
-  }
-
-  @Override
-  public boolean isList() {
-    return false;
-  }
-
-  @Override
-  public String string(AuditEvent event) {
-    JsonNode node = node(event);
-    return node == null ? null : JsonText.asText(node);
-  }
-
-  private JsonNode node(AuditEvent event) {
+  public JsonNode node(AuditEvent event) {
     JsonNode node = event.json();
     for (Step s : steps) {
       node = s.from(node);
@@ -43,11 +28,6 @@ public final class JsonValue implements JsonTreeField {
       }
     }
     return node;
-  }
-
-  @Override
-  public Boolean containsAny(AuditEvent event, String[] tokens) {
-    return JsonText.containsAny(node(event), tokens);
   }
 
   /**

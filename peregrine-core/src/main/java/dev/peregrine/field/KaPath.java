@@ -15,26 +15,7 @@ final class KaPath implements JsonTreeField {
   }
 
   @Override
-  public FieldType type() {
-    return FieldType.STRING;
-  }
-
-  @Override
-  public boolean isList() {
-    return false;
-  }
-
-  private JsonNode node(AuditEvent event) {
+  public JsonNode node(AuditEvent event) {
     return event.hasAuditId() ? path.get(event.json()) : null;
-  }
-
-  @Override
-  public String string(AuditEvent event) {
-    return JsonText.asText(node(event));
-  }
-
-  @Override
-  public Boolean containsAny(AuditEvent event, String[] tokens) {
-    return JsonText.containsAny(node(event), tokens);
   }
 }
