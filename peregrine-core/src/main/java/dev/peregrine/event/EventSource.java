@@ -1,7 +1,6 @@
 package dev.peregrine.event;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -37,12 +36,7 @@ final class EventSource {
    */
   static ObjectNode rebuild(JsonNodeFactory nodes, byte[] text, int off, int len) {
     try (JsonParser p = Json.mapper().getFactory().createParser(text, off, len)) {
-      TreeBuilder whole = new TreeBuilder(nodes);
-      JsonToken t = p.nextToken();
-      while (!whole.accept(t, p)) {
-        t = p.nextToken();
-      }
-      return (ObjectNode) whole.result();
+      return (ObjectNode) Json.readValue(p, nodes);
     } catch (IOException e) {
       throw new UncheckedIOException("re-reading an event already read", e);
     }

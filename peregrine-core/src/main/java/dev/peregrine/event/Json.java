@@ -32,11 +32,16 @@ public final class Json {
    * where {@link #mapper()} would throw); null at the end of the input.
    */
   public static JsonNode readValue(JsonParser p) throws IOException {
+    return readValue(p, MAPPER.getNodeFactory());
+  }
+
+  /** {@link #readValue(JsonParser)} building with {@code nodes}. */
+  static JsonNode readValue(JsonParser p, JsonNodeFactory nodes) throws IOException {
     JsonToken t = p.nextToken();
     if (t == null) {
       return null;
     }
-    TreeBuilder tree = new TreeBuilder(MAPPER.getNodeFactory());
+    TreeBuilder tree = new TreeBuilder(nodes);
     while (!tree.accept(t, p)) {
       t = p.nextToken();
     }
