@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.TestRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class ConfigFileTest {
 
   @Test
   void shippedDefaultConfig_loadsWithoutIssues_andEqualsTheBuiltInDefaults() throws Exception {
-    String text = Files.readString(Upstream.repoRoot().resolve("peregrine.yaml"));
+    String text = Files.readString(TestRepo.repoRoot().resolve("peregrine.yaml"));
     ConfigFile f = read(text);
     assertThat(f.issues()).isEmpty();
     assertThat(f.toConfig()).isEqualTo(new ConfigFile().toConfig());

@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.TestRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.peregrine.engine.Alert;
@@ -42,7 +43,7 @@ class DefaultRulesetParityTest {
   @BeforeAll
   static void engines() throws IOException {
     FieldRegistry registry = FieldRegistry.standard(ZoneOffset.UTC, "test");
-    Path file = Upstream.folder("falco").resolve("k8s_audit_rules.yaml");
+    Path file = TestRepo.upstream("falco").resolve("k8s_audit_rules.yaml");
     upstream = engine(new RulesInput(file.toString(), Files.readString(file)), registry);
     ours = engine(RuleSets.builtin(), registry);
     upstreamNames = new TreeSet<>(upstream.loadedRules().stream().map(RuleDef::name).toList());
@@ -58,7 +59,7 @@ class DefaultRulesetParityTest {
 
   /** Rule names in the table of the "Ruleset differences" section of docs/compatibility.md. */
   private static Set<String> documentedExtras() throws IOException {
-    String doc = Files.readString(Upstream.repoRoot().resolve("docs/compatibility.md"));
+    String doc = Files.readString(TestRepo.repoRoot().resolve("docs/compatibility.md"));
     int start = doc.indexOf("## Ruleset differences");
     assertThat(start).as("docs/compatibility.md has a 'Ruleset differences' section").isNotNegative();
     String section = doc.substring(start);
@@ -92,7 +93,7 @@ class DefaultRulesetParityTest {
   }
 
   static Stream<Path> traces() throws IOException {
-    Path dir = Upstream.folder("falco-k8s-audit-tests").resolve("test/trace_files/k8s_audit");
+    Path dir = TestRepo.upstream("falco-k8s-audit-tests").resolve("test/trace_files/k8s_audit");
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
     }

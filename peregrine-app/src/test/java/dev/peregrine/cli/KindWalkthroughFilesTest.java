@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.TestRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * for the fixed Service address of deploy/kind.
  */
 class KindWalkthroughFilesTest {
-  private static final Path ROOT = Upstream.repoRoot();
+  private static final Path ROOT = TestRepo.repoRoot();
 
   @Test
   void clusterConfigPolicyWebhookConfigAndServiceAddressAgree() throws IOException {

@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.TestRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.peregrine.event.DecodeLimits;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Mixin;
 /** {@code peregrine replay} on managed-cluster exports, as a new user runs it: no flags. */
 class ManagedFormatsReplayTest {
   static Path example(String name) {
-    return Upstream.repoRoot().resolve("examples/managed").resolve(name);
+    return TestRepo.repoRoot().resolve("examples/managed").resolve(name);
   }
 
   @Test

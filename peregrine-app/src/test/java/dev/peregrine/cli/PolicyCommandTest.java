@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.TestRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,7 @@ class PolicyCommandTest {
   }
 
   static String article() {
-    return Upstream.repoRoot().resolve("examples/policy/article-policy.yaml").toString();
+    return TestRepo.repoRoot().resolve("examples/policy/article-policy.yaml").toString();
   }
 
   Path write(String text) throws IOException {

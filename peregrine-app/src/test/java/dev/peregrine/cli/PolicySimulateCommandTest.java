@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.TestRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ class PolicySimulateCommandTest {
   @TempDir Path tmp;
 
   static String example(String name) {
-    return Upstream.repoRoot().resolve("examples/policy/" + name).toString();
+    return TestRepo.repoRoot().resolve("examples/policy/" + name).toString();
   }
 
   static String detections() {
@@ -31,7 +32,7 @@ class PolicySimulateCommandTest {
 
   /** Output with the repository's location removed, so that it reads the same everywhere. */
   static String portable(String s) {
-    return s.replace(Upstream.repoRoot() + "/", "");
+    return s.replace(TestRepo.repoRoot() + "/", "");
   }
 
   static void assertGolden(String name, String actual) throws IOException {

@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.TestRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ class ReplayCommandTest {
   }
 
   static Path example() {
-    return Upstream.repoRoot().resolve("examples/audit-sample.jsonl");
+    return TestRepo.repoRoot().resolve("examples/audit-sample.jsonl");
   }
 
   @Test

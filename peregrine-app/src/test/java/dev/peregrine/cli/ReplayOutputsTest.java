@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.TestRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +59,7 @@ class ReplayOutputsTest {
   /** The shipped peregrine.yaml with the given lines changed by -o. */
   ReplayCommandTest.Run replay(String... extra) {
     List<String> args = new java.util.ArrayList<>(List.of("replay", "-c",
-        Upstream.repoRoot().resolve("peregrine.yaml").toString()));
+        TestRepo.repoRoot().resolve("peregrine.yaml").toString()));
     args.addAll(List.of(extra));
     args.add(ReplayCommandTest.example().toString());
     return ReplayCommandTest.run(args.toArray(String[]::new));

@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.TestRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -44,7 +45,7 @@ class RuleTestCommandTest {
 
   @Test
   void bundledIndex_listsEveryTestFileOfTheRulesFolder() throws IOException {
-    Path dir = Upstream.repoRoot().resolve("rules/tests");
+    Path dir = TestRepo.repoRoot().resolve("rules/tests");
     List<String> index = Files.readAllLines(dir.resolve("index.txt")).stream()
         .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
     try (Stream<Path> s = Files.list(dir)) {
@@ -157,7 +158,7 @@ class RuleTestCommandTest {
 
   @Test
   void attackCapture_defaultRuleset_alertsOnEveryAttackStep() {
-    Run r = run("replay", Upstream.repoRoot().resolve("examples/attack-capture.jsonl").toString());
+    Run r = run("replay", TestRepo.repoRoot().resolve("examples/attack-capture.jsonl").toString());
     assertThat(r.status()).isZero();
     assertThat(r.err()).contains("Events read: 16, invalid records: 0", "Events detected: 13");
     assertThat(r.out()).contains("Critical Pod mounts the container runtime socket",

@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.TestRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -44,7 +45,7 @@ class ServeAuditPolicyTest {
           users: ["system:kube-scheduler"]
         - level: Metadata
         """);
-    ObjectNode list = (ObjectNode) Json.mapper().readTree(Upstream.repoRoot()
+    ObjectNode list = (ObjectNode) Json.mapper().readTree(TestRepo.repoRoot()
         .resolve("examples/webhook/configmap-eventlist.json").toFile());
     ArrayNode items = (ArrayNode) list.get("items");
     ObjectNode scheduler = items.get(0).deepCopy();

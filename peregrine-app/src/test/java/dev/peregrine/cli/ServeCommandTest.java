@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.TestRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.peregrine.source.WebhookServer;
@@ -45,7 +46,7 @@ class ServeCommandTest {
     Thread runner = Thread.ofPlatform().start(() -> cl.execute("--listen", "127.0.0.1:0"));
     try {
       int port = started.get(30, TimeUnit.SECONDS).port();
-      Path example = Upstream.repoRoot().resolve("examples/webhook/configmap-eventlist.json");
+      Path example = TestRepo.repoRoot().resolve("examples/webhook/configmap-eventlist.json");
       HttpClient http = HttpClient.newHttpClient();
       long t0 = System.nanoTime();
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(

@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.TestRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.peregrine.source.WebhookServer;
@@ -35,9 +36,9 @@ import picocli.CommandLine;
  */
 @Timeout(120)
 class ServeConfigFileTest {
-  static final Path EXAMPLE = Upstream.repoRoot()
+  static final Path EXAMPLE = TestRepo.repoRoot()
       .resolve("examples/webhook/configmap-eventlist.json");
-  static final Path TLS = Upstream.repoRoot().resolve("peregrine-app/src/test/resources/tls");
+  static final Path TLS = TestRepo.repoRoot().resolve("peregrine-app/src/test/resources/tls");
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 

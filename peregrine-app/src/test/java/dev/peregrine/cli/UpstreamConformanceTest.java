@@ -1,5 +1,6 @@
 package dev.peregrine.cli;
 
+import dev.peregrine.TestRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -54,7 +55,7 @@ class UpstreamConformanceTest {
   }
 
   static Stream<Arguments> legacyCases() throws IOException {
-    Path base = Upstream.folder("falco-k8s-audit-tests");
+    Path base = TestRepo.upstream("falco-k8s-audit-tests");
     Path test = base.resolve("test");
     Path ruleset = base.resolve("plugins-k8saudit-0.6.0/plugins/k8saudit/rules/k8s_audit_rules.yaml");
     MappingNode mux = (MappingNode) value(compose(test.resolve("falco_k8s_audit_tests.yaml")),
@@ -99,9 +100,9 @@ class UpstreamConformanceTest {
   }
 
   static Stream<Arguments> currentRulesetCases() throws IOException {
-    Path base = Upstream.folder("testing-k8saudit");
-    Path traces = Upstream.folder("falco-k8s-audit-tests").resolve("test/trace_files/k8s_audit");
-    Path current = Upstream.folder("falco").resolve("k8s_audit_rules.yaml");
+    Path base = TestRepo.upstream("testing-k8saudit");
+    Path traces = TestRepo.upstream("falco-k8s-audit-tests").resolve("test/trace_files/k8s_audit");
+    Path current = TestRepo.upstream("falco").resolve("k8s_audit_rules.yaml");
     JsonNode doc = Json.mapper().readTree(base.resolve("expectations.json").toFile());
     List<Arguments> out = new ArrayList<>();
     for (JsonNode c : doc.get("cases")) {
