@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Turns event JSON nodes into field text: strings unescaped, everything else as compact JSON in
@@ -134,27 +135,48 @@ final class JsonText {
     if (node == null) {
       return false;
     }
-    return node.isContainerNode() ? searchAny(node, tokens) : null;
+    if (!node.isContainerNode()) {
+      return null;
+    }
+    int found = searchAtoms(node, s -> hasAny(s, tokens), s -> hasAny(s, tokens));
+    return found < 0 ? null : found == 1;
   }
 
-  private static boolean searchAny(JsonNode node, String[] tokens) {
+  /**
+   * Searches the atoms of the text of {@code node} ({@link #asText}): the escaped text of each
+   * member name and string goes to {@code strings}, the text of each number, boolean and null to
+   * {@code others}. 1 when one passes, 0 when none does, -1 when the tree holds a node that is not
+   * plain JSON data (then the caller renders it instead).
+   */
+  static int searchAtoms(JsonNode node, Predicate<String> strings, Predicate<String> others) {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> m : node.properties()) {
-        if (hasAny(escaped(m.getKey()), tokens) || searchAny(m.getValue(), tokens)) {
-          return true;
+        if (strings.test(escaped(m.getKey()))) {
+          return 1;
+        }
+        int r = searchAtoms(m.getValue(), strings, others);
+        if (r != 0) {
+          return r;
         }
       }
-      return false;
+      return 0;
     }
     if (node.isArray()) {
       for (JsonNode element : node) {
-        if (searchAny(element, tokens)) {
-          return true;
+        int r = searchAtoms(element, strings, others);
+        if (r != 0) {
+          return r;
         }
       }
-      return false;
+      return 0;
     }
-    return hasAny(node.isTextual() ? escaped(node.textValue()) : asText(node), tokens);
+    if (node.isTextual()) {
+      return strings.test(escaped(node.textValue())) ? 1 : 0;
+    }
+    if (node.isNumber() || node.isBoolean() || node.isNull()) {
+      return others.test(asText(node)) ? 1 : 0;
+    }
+    return -1;
   }
 
   private static boolean hasAny(String s, String[] tokens) {

@@ -2,7 +2,6 @@ package dev.peregrine.field;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peregrine.event.AuditEvent;
-import java.util.Map;
 
 /**
  * The extractor of {@code json.value[pointer]} and {@code jevt.value[pointer]}: the JSON value at
@@ -69,40 +68,15 @@ public final class JsonValue implements JsonTreeField {
     if (!node.isContainerNode()) {
       return null;
     }
-    int found = search(node, token);
+    // numbers, booleans and null hold no quote
+    int found = JsonText.searchAtoms(node, s -> quoted(s, token), s -> false);
     return found < 0 ? null : found == 1;
   }
 
-  /** 1 when found, 0 when not, -1 for a node that is not plain JSON data (render instead). */
-  private static int search(JsonNode node, String token) {
-    if (node.isObject()) {
-      for (Map.Entry<String, JsonNode> m : node.properties()) {
-        if (quoted(m.getKey(), token)) {
-          return 1;
-        }
-        int r = search(m.getValue(), token);
-        if (r != 0) {
-          return r;
-        }
-      }
-      return 0;
-    }
-    if (node.isArray()) {
-      for (JsonNode element : node) {
-        int r = search(element, token);
-        if (r != 0) {
-          return r;
-        }
-      }
-      return 0;
-    }
-    if (node.isTextual()) {
-      return quoted(node.textValue(), token) ? 1 : 0;
-    }
-    return node.isNumber() || node.isBoolean() || node.isNull() ? 0 : -1;
-  }
-
-  /** Whether a string's JSON text ends in {@code token"} right after an opening or escaped quote. */
+  /**
+   * Whether a string's escaped JSON text ends in {@code token} right after its opening quote or an
+   * escaped quote.
+   */
   private static boolean quoted(String s, String token) {
     int before = s.length() - token.length() - 1;
     return s.endsWith(token) && (before < 0 || s.charAt(before) == '"');
