@@ -69,7 +69,7 @@ final class LineDecoder {
     StreamReadConstraints limits = factory.streamReadConstraints();
     this.scanner = !scan ? null : new LineScanner(nodes, selection,
         limits.getMaxNestingDepth(),
-        Math.min(limits.getMaxStringLength(), limits.getMaxNameLength()), maxBytes);
+        Math.min(limits.getMaxStringLength(), limits.getMaxNameLength()), maxBytes, inPlace);
   }
 
   int stopIndex() {

@@ -87,6 +87,8 @@ final class LineScanner {
   }
 
   private final JsonNodeFactory nodes;
+  /** True when the bytes read stay unchanged while the events made of them are in use. */
+  private final boolean inPlace;
   private final Selection selection;
   private final int maxDepth;
   private final int maxString;
@@ -128,7 +130,8 @@ final class LineScanner {
    * deepest nesting, the longest string in bytes, the largest event.
    */
   LineScanner(JsonNodeFactory nodes, Selection selection, int maxDepth, int maxString,
-      long maxBytes) {
+      long maxBytes, boolean inPlace) {
+    this.inPlace = inPlace;
     this.nodes = nodes;
     this.selection = selection;
     this.maxDepth = Math.min(maxDepth, MAX_DEPTH);
@@ -488,6 +491,9 @@ final class LineScanner {
     if (c == '"') {
       int close = string(i + 1);
       end = close + 1;
+      if (inPlace && !escaped) {
+        return new BytesText(b, i + 1, close - i - 1, ascii);
+      }
       return nodes.textNode(text(i + 1, close));
     }
     if (c == 't' && literal(i, "true")) {

@@ -1,0 +1,119 @@
+package dev.peregrine.event;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A JSON string of a decoded event, held as the bytes it was read from until something reads it:
+ * most strings of an event are never read by the rules, and making each one a {@link String} as
+ * it is read costs more than the rest of decoding it. Only strings without escapes, checked as
+ * well-formed UTF-8, in an input that stays unchanged while its events are in use, are held so.
+ *
+ * <p>It behaves as a {@link TextNode} of the same text in everything but class: its {@link
+ * #equals} is true for any string node of the same text, but a {@link TextNode} is equal only
+ * to {@link TextNode}s, so a tree holding these is not equal to the same tree read by Jackson
+ * when compared from Jackson's side (compare their text or their values).
+ */
+final class BytesText extends ValueNode {
+  private static final long serialVersionUID = 1L;
+
+  private final transient byte[] bytes;
+  private final transient int offset;
+  private final transient int length;
+  private final transient boolean ascii;
+  /** The text once made (racy but safe: a String is immutable). */
+  private String text;
+
+  /** The string held in {@code bytes[offset, offset + length)}; {@code ascii} when all are. */
+  BytesText(byte[] bytes, int offset, int length, boolean ascii) {
+    this.bytes = bytes;
+    this.offset = offset;
+    this.length = length;
+    this.ascii = ascii;
+  }
+
+  @Override
+  public JsonNodeType getNodeType() {
+    return JsonNodeType.STRING;
+  }
+
+  @Override
+  public JsonToken asToken() {
+    return JsonToken.VALUE_STRING;
+  }
+
+  @Override
+  public String textValue() {
+    String t = text;
+    if (t == null) {
+      // ASCII is its own ISO-8859-1 text, which a String takes without decoding
+      t = new String(bytes, offset, length,
+          ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+      text = t;
+    }
+    return t;
+  }
+
+  @Override
+  public String asText() {
+    return textValue();
+  }
+
+  @Override
+  public String asText(String defaultValue) {
+    return textValue();
+  }
+
+  @Override
+  public boolean asBoolean(boolean defaultValue) {
+    return TextNode.valueOf(textValue()).asBoolean(defaultValue);
+  }
+
+  @Override
+  public int asInt(int defaultValue) {
+    return TextNode.valueOf(textValue()).asInt(defaultValue);
+  }
+
+  @Override
+  public long asLong(long defaultValue) {
+    return TextNode.valueOf(textValue()).asLong(defaultValue);
+  }
+
+  @Override
+  public double asDouble(double defaultValue) {
+    return TextNode.valueOf(textValue()).asDouble(defaultValue);
+  }
+
+  @Override
+  public byte[] binaryValue() throws IOException {
+    return TextNode.valueOf(textValue()).binaryValue();
+  }
+
+  @Override
+  public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+    g.writeString(textValue());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof JsonNode n && n.isTextual()
+        && textValue().equals(n.textValue());
+  }
+
+  @Override
+  public int hashCode() {
+    return textValue().hashCode();
+  }
+
+  /** A plain {@link TextNode} in its place (when written with Java serialization). */
+  private Object writeReplace() {
+    return TextNode.valueOf(textValue());
+  }
+}

@@ -1,0 +1,80 @@
+package dev.peregrine.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BytesTextTest {
+  private static BytesText held(String s) {
+    byte[] inner = s.getBytes(StandardCharsets.UTF_8);
+    byte[] b = new byte[inner.length + 4];
+    System.arraycopy(inner, 0, b, 2, inner.length);
+    return new BytesText(b, 2, inner.length, s.chars().allMatch(c -> c < 0x80));
+  }
+
+  @Test
+  void behavesAsATextNodeOfItsText() throws Exception {
+    for (String s : List.of("", "get", "0x1F", "42", "-7", "2.5", "true", "日本 😀", "aGk=")) {
+      BytesText b = held(s);
+      TextNode t = TextNode.valueOf(s);
+      assertThat(b.getNodeType()).isEqualTo(JsonNodeType.STRING);
+      assertThat(b.isTextual()).isTrue();
+      assertThat(b.asToken()).isEqualTo(t.asToken());
+      assertThat(b.textValue()).isEqualTo(s).isSameAs(b.textValue());
+      assertThat(b.asText()).isEqualTo(t.asText());
+      assertThat(b.asText("x")).isEqualTo(t.asText("x"));
+      assertThat(b.asInt(9)).isEqualTo(t.asInt(9));
+      assertThat(b.asLong(9)).isEqualTo(t.asLong(9));
+      assertThat(b.asDouble(9)).isEqualTo(t.asDouble(9));
+      assertThat(b.asBoolean(false)).isEqualTo(t.asBoolean(false));
+      assertThat(b.toString()).isEqualTo(t.toString());
+      assertThat(Json.mapper().writeValueAsString(b)).isEqualTo(Json.mapper().writeValueAsString(t));
+      assertThat(b).isEqualTo(t).hasSameHashCodeAs(t).isEqualTo(held(s));
+      assertThat(b).isNotEqualTo(TextNode.valueOf(s + "x"));
+    }
+    assertThat(held("aGk=").binaryValue()).isEqualTo("hi".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void decodedEventsHoldTheirStringsSoAndReadAsWritten() throws Exception {
+    byte[] line = ("{\"kind\":\"Event\",\"stageTimestamp\":\"2024-05-01T10:00:00Z\","
+        + "\"verb\":\"get\",\"user\":{\"username\":\"ana \\\"q\\\"\",\"groups\":[\"é\"]}}\n")
+        .getBytes(StandardCharsets.UTF_8);
+    List<JsonNode> events = new ArrayList<>();
+    new EventDecoder().decode(line, "t", e -> events.add(e.json()), e -> { });
+    ObjectNode o = (ObjectNode) events.get(0);
+    assertThat(o.get("verb")).isInstanceOf(BytesText.class);
+    assertThat(o.get("user").get("username")).isInstanceOf(TextNode.class); // escapes
+    assertThat(o.at("/user/groups/0").textValue()).isEqualTo("é");
+    assertThat(Json.mapper().writeValueAsString(o)).isEqualTo(new String(line,
+        StandardCharsets.UTF_8).trim());
+    // a stream's buffer is reused: strings read from it are made at once
+    List<JsonNode> streamed = new ArrayList<>();
+    new EventDecoder().decode(new ByteArrayInputStream(line), "t", e -> streamed.add(e.json()),
+        e -> { });
+    assertThat(streamed.get(0).get("verb")).isInstanceOf(TextNode.class);
+  }
+
+  @Test
+  void javaSerializationWritesATextNode() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(held("pods"));
+    }
+    try (ObjectInputStream in = new ObjectInputStream(
+        new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(in.readObject()).isEqualTo(TextNode.valueOf("pods"));
+    }
+  }
+}
