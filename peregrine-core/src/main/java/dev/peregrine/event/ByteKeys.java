@@ -23,6 +23,8 @@ final class ByteKeys {
   private final Selection[] selections;
   /** The first eight bytes of each key, little-endian, zero beyond its end. */
   private final long[] prefixes;
+  /** For keys longer than eight bytes, {@link #rest} of their bytes; else null. */
+  private final long[][] rests;
   /** Indexes of the keys of each byte length. */
   private final int[][] byLength;
 
@@ -34,11 +36,13 @@ final class ByteKeys {
     bytes = new byte[n][];
     selections = new Selection[n];
     prefixes = new long[n];
+    rests = new long[n][];
     int longest = 0;
     for (int i = 0; i < n; i++) {
       bytes[i] = names[i].getBytes(StandardCharsets.UTF_8);
       selections[i] = keys.get(names[i]);
       prefixes[i] = word(bytes[i], 0, bytes[i].length);
+      rests[i] = bytes[i].length > 8 ? rest(bytes[i], 0, bytes[i].length) : null;
       longest = Math.max(longest, bytes[i].length);
     }
     byLength = new int[longest + 1][];
@@ -63,11 +67,37 @@ final class ByteKeys {
     }
     long w = word(b, from, to);
     for (int i : same) {
-      if (prefixes[i] == w && (len <= 8 || Arrays.equals(bytes[i], 8, len, b, from + 8, to))) {
+      if (prefixes[i] == w && (len <= 8 || sameRest(rests[i], b, from, len))) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * The bytes after the first eight of {@code b[from, from + len)} ({@code len > 8}) as words:
+   * those at 8, 16, ... that end before the last byte, then the eight bytes that end with it
+   * (overlapping the one before), so that equal lengths and equal words mean equal bytes.
+   */
+  private static long[] rest(byte[] b, int from, int len) {
+    long[] words = new long[(len - 1) / 8];
+    int k = 0;
+    for (int off = 8; off + 8 < len; off += 8) {
+      words[k++] = (long) LONGS.get(b, from + off);
+    }
+    words[k] = (long) LONGS.get(b, from + len - 8);
+    return words;
+  }
+
+  /** True when {@code b[from, from + len)} has the {@link #rest} {@code words}. */
+  private static boolean sameRest(long[] words, byte[] b, int from, int len) {
+    int k = 0;
+    for (int off = 8; off + 8 < len; off += 8) {
+      if ((long) LONGS.get(b, from + off) != words[k++]) {
+        return false;
+      }
+    }
+    return (long) LONGS.get(b, from + len - 8) == words[k];
   }
 
   /** The first (up to) eight bytes of {@code b[from, to)}, little-endian, zero after them. */

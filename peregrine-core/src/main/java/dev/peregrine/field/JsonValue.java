@@ -69,16 +69,20 @@ public final class JsonValue implements JsonTreeField {
       return null;
     }
     // numbers, booleans and null hold no quote
-    int found = JsonText.searchAtoms(node, s -> quoted(s, token), s -> false);
+    int found = JsonText.searchAtoms(node, false, s -> quoted(s, token), s -> false);
     return found < 0 ? null : found == 1;
   }
 
   /**
-   * Whether a string's escaped JSON text ends in {@code token} right after its opening quote or an
-   * escaped quote.
+   * Whether the escaped JSON text of string {@code s} ends in {@code token} right after its
+   * opening quote or an escaped quote; told from {@code s} itself. A searchable token holds no
+   * character that is escaped, nor the backslash that starts an escape, so where the escaped
+   * text ends in it after a quote (or is it), its characters are the last of {@code s} as they
+   * are, after a quote of {@code s} (or alone); and the converse holds.
    */
-  private static boolean quoted(String s, String token) {
+  static boolean quoted(String s, String token) {
     int before = s.length() - token.length() - 1;
-    return s.endsWith(token) && (before < 0 || s.charAt(before) == '"');
+    return before >= -1 && s.charAt(s.length() - 1) == token.charAt(token.length() - 1)
+        && s.endsWith(token) && (before < 0 || s.charAt(before) == '"');
   }
 }

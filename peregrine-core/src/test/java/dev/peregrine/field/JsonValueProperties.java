@@ -24,7 +24,7 @@ class JsonValueProperties {
   private static final List<String> PIECES = List.of("hostPort", "\"", "\\", "\n", "\u0000", "a",
       "Port", "host", ":", ",", "{", "]", "é", "\"hostPort", "hostPort\"", "\\\"", " ", "x y");
   private static final List<String> TOKENS = List.of("hostPort", "a", "Port", "x y", "host",
-      "ostP", "é", "a\"b", "", "x:y", "\\");
+      "ostP", "é", "a\"b", "", "x:y", "\\", "n", "u0000", "0", "y");
 
   @Property(tries = 1000)
   void sameAsSearchingTheText(@ForAll long seed) {
