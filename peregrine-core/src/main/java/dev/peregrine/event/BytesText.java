@@ -8,13 +8,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A JSON string of a decoded event, held as the bytes it was read from until something reads it:
  * most strings of an event are never read by the rules, and making each one a {@link String} as
- * it is read costs more than the rest of decoding it. Only strings without escapes, checked as
- * well-formed UTF-8, in an input that stays unchanged while its events are in use, are held so.
+ * it is read costs more than the rest of decoding it. Only strings checked as well-formed JSON
+ * text in UTF-8, in an input that stays unchanged while its events are in use, are held so.
  *
  * <p>It behaves as a {@link TextNode} of the same text in everything but class: its {@link
  * #equals} is true for any string node of the same text, but a {@link TextNode} is equal only
@@ -25,18 +24,27 @@ final class BytesText extends ValueNode {
   private static final long serialVersionUID = 1L;
 
   private final transient byte[] bytes;
-  private final transient int offset;
-  private final transient int length;
+  private final transient int from;
+  private final transient int close;
+  private final transient boolean escaped;
   private final transient boolean ascii;
+  private final transient boolean surrogate;
   /** The text once made (racy but safe: a String is immutable). */
   private String text;
 
-  /** The string held in {@code bytes[offset, offset + length)}; {@code ascii} when all are. */
-  BytesText(byte[] bytes, int offset, int length, boolean ascii) {
+  /**
+   * The string whose JSON text (between the quotes) is {@code bytes[from, close)}, checked by
+   * {@link LineScanner}, which found whether it has escapes, only ASCII bytes and escaped
+   * surrogates.
+   */
+  BytesText(byte[] bytes, int from, int close, boolean escaped, boolean ascii,
+      boolean surrogate) {
     this.bytes = bytes;
-    this.offset = offset;
-    this.length = length;
+    this.from = from;
+    this.close = close;
+    this.escaped = escaped;
     this.ascii = ascii;
+    this.surrogate = surrogate;
   }
 
   @Override
@@ -53,9 +61,7 @@ final class BytesText extends ValueNode {
   public String textValue() {
     String t = text;
     if (t == null) {
-      // ASCII is its own ISO-8859-1 text, which a String takes without decoding
-      t = new String(bytes, offset, length,
-          ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+      t = LineScanner.text(bytes, from, close, escaped, ascii, surrogate);
       text = t;
     }
     return t;

@@ -491,8 +491,8 @@ final class LineScanner {
     if (c == '"') {
       int close = string(i + 1);
       end = close + 1;
-      if (inPlace && !escaped) {
-        return new BytesText(b, i + 1, close - i - 1, ascii);
+      if (inPlace) {
+        return new BytesText(b, i + 1, close, escaped, ascii, surrogate);
       }
       return nodes.textNode(text(i + 1, close));
     }
@@ -842,11 +842,68 @@ final class LineScanner {
 
   /** The text of a checked string in {@code b[from, close)}. */
   private String text(int from, int close) {
+    return text(b, from, close, escaped, ascii, surrogate);
+  }
+
+  /**
+   * The text of a string checked by {@link #string} in {@code b[from, close)}, given what that
+   * found: whether it has escapes, only ASCII bytes, escaped surrogates.
+   */
+  static String text(byte[] b, int from, int close, boolean escaped, boolean ascii,
+      boolean surrogate) {
     if (!escaped) {
       // ASCII is its own ISO-8859-1 text, which a String takes without decoding
       return new String(b, from, close - from,
           ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
+    if (surrogate) {
+      return unescapeChars(b, from, close);
+    }
+    // every escape is longer than the UTF-8 of what it stands for: unescape into the bytes of
+    // the text, then decode them once
+    byte[] out = new byte[close - from];
+    int o = 0;
+    boolean plain = ascii;
+    int i = from;
+    while (i < close) {
+      byte c = b[i];
+      if (c != '\\') {
+        out[o++] = c;
+        i++;
+        continue;
+      }
+      byte e = b[i + 1];
+      i += 2;
+      switch (e) {
+        case 'b' -> out[o++] = '\b';
+        case 'f' -> out[o++] = '\f';
+        case 'n' -> out[o++] = '\n';
+        case 'r' -> out[o++] = '\r';
+        case 't' -> out[o++] = '\t';
+        case 'u' -> {
+          int v = hex(b[i]) << 12 | hex(b[i + 1]) << 8 | hex(b[i + 2]) << 4 | hex(b[i + 3]);
+          i += 4;
+          if (v < 0x80) {
+            out[o++] = (byte) v;
+          } else if (v < 0x800) {
+            out[o++] = (byte) (0xC0 | v >> 6);
+            out[o++] = (byte) (0x80 | v & 0x3F);
+            plain = false;
+          } else {
+            out[o++] = (byte) (0xE0 | v >> 12);
+            out[o++] = (byte) (0x80 | v >> 6 & 0x3F);
+            out[o++] = (byte) (0x80 | v & 0x3F);
+            plain = false;
+          }
+        }
+        default -> out[o++] = e; // '"', '\\', '/'
+      }
+    }
+    return new String(out, 0, o, plain ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+  }
+
+  /** {@link #text} of an escaped string with escaped surrogates, char by char. */
+  private static String unescapeChars(byte[] b, int from, int close) {
     StringBuilder sb = new StringBuilder(close - from);
     int run = from;
     int i = from;

@@ -20,7 +20,8 @@ class BytesTextTest {
     byte[] inner = s.getBytes(StandardCharsets.UTF_8);
     byte[] b = new byte[inner.length + 4];
     System.arraycopy(inner, 0, b, 2, inner.length);
-    return new BytesText(b, 2, inner.length, s.chars().allMatch(c -> c < 0x80));
+    return new BytesText(b, 2, 2 + inner.length, false, s.chars().allMatch(c -> c < 0x80),
+        false);
   }
 
   @Test
@@ -55,7 +56,8 @@ class BytesTextTest {
     new EventDecoder().decode(line, "t", e -> events.add(e.json()), e -> { });
     ObjectNode o = (ObjectNode) events.get(0);
     assertThat(o.get("verb")).isInstanceOf(BytesText.class);
-    assertThat(o.get("user").get("username")).isInstanceOf(TextNode.class); // escapes
+    assertThat(o.get("user").get("username")).isInstanceOf(BytesText.class);
+    assertThat(o.at("/user/username").textValue()).isEqualTo("ana \"q\"");
     assertThat(o.at("/user/groups/0").textValue()).isEqualTo("é");
     assertThat(Json.mapper().writeValueAsString(o)).isEqualTo(new String(line,
         StandardCharsets.UTF_8).trim());
@@ -64,6 +66,21 @@ class BytesTextTest {
     new EventDecoder().decode(new ByteArrayInputStream(line), "t", e -> streamed.add(e.json()),
         e -> { });
     assertThat(streamed.get(0).get("verb")).isInstanceOf(TextNode.class);
+  }
+
+  @Test
+  void escapesReadAsJacksonReadsThem() throws Exception {
+    for (String json : List.of("\"a\\\"b\\\\c\\/d\"", "\"\\b\\f\\n\\r\\t\"",
+        "\"\\u0000\\u007f\\u0080\\u07ff\\u0800\\uFFFF\\u00e9é\"",
+        "\"x\\ud83d\\ude00y\"", "\"lone \\ud800 \\udfff\"", "\"日本\\n語\"")) {
+      byte[] line = ("{\"kind\":\"Event\",\"stageTimestamp\":\"2024-05-01T10:00:00Z\",\"s\":"
+          + json + "}\n").getBytes(StandardCharsets.UTF_8);
+      List<JsonNode> events = new ArrayList<>();
+      new EventDecoder().decode(line, "t", e -> events.add(e.json()), e -> { });
+      JsonNode s = events.get(0).get("s");
+      assertThat(s).as(json).isInstanceOf(BytesText.class);
+      assertThat(s.textValue()).as(json).isEqualTo(Json.mapper().readTree(json).textValue());
+    }
   }
 
   @Test
