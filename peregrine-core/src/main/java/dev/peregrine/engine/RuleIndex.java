@@ -1,6 +1,9 @@
 package dev.peregrine.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peregrine.event.TextTable;
 import dev.peregrine.field.FieldRegistry;
+import dev.peregrine.field.JsonTreeField;
 import dev.peregrine.lang.Expr;
 import dev.peregrine.lang.Operand;
 import java.util.ArrayList;
@@ -33,10 +36,14 @@ final class RuleIndex {
 
   /**
    * One indexed field; {@code constrained} are the rules with facts on it (those not in
-   * {@code other}), {@code nulKeys} when some constant holds U+0000.
+   * {@code other}), {@code nulKeys} when some constant holds U+0000. When the field is a JSON
+   * node's text ({@code tree} not null), {@code table} finds the node's value among the
+   * constants (whose rules are {@code bitsAt}, in the table's order) without making its text
+   * where it can.
    */
   private record Dimension(FieldRead field, Map<String, long[]> byValue, long[] other,
-      long[] all, long[] constrained, boolean nulKeys) {}
+      long[] all, long[] constrained, boolean nulKeys, JsonTreeField tree, TextTable table,
+      long[][] bitsAt) {}
 
   private RuleIndex(int rules, Dimension[] dims) {
     this.rules = rules;
@@ -80,7 +87,11 @@ final class RuleIndex {
       for (int w = 0; w < words; w++) {
         constrained[w] = all[w] & ~other[w];
       }
-      dims.add(new Dimension(x, Map.copyOf(byValue), other, all, constrained, nulKeys));
+      List<String> values = List.copyOf(byValue.keySet());
+      long[][] bitsAt = values.stream().map(byValue::get).toArray(long[][]::new);
+      JsonTreeField tree = x.extractor() instanceof JsonTreeField t ? t : null;
+      dims.add(new Dimension(x, Map.copyOf(byValue), other, all, constrained, nulKeys, tree,
+          new TextTable(values), bitsAt));
     }
     return new RuleIndex(conditions.size(), dims.toArray(Dimension[]::new));
   }
@@ -116,24 +127,9 @@ final class RuleIndex {
       if (!intersects(acc, d.constrained())) {
         continue; // no candidate left has facts on this field: its value changes nothing
       }
-      String v = d.field().string(e);
-      long[] bits;
-      if (v == null) {
-        bits = d.other();
-      } else if (d.nulKeys() && v.indexOf('\0') >= 0) {
-        bits = d.all();
-        e.factsVerified(false);
-      } else {
-        bits = d.byValue().get(v);
-        if (bits == null) {
-          // without a constant holding U+0000, only a value that missed can hold one
-          if (v.indexOf('\0') >= 0) {
-            bits = d.all();
-            e.factsVerified(false);
-          } else {
-            bits = d.other();
-          }
-        }
+      long[] bits = d.tree() == null ? null : byNode(d, e);
+      if (bits == null) {
+        bits = byText(d, e);
       }
       long any = 0;
       for (int w = 0; w < words; w++) {
@@ -147,6 +143,41 @@ final class RuleIndex {
       acc[words - 1] &= (1L << (rules % 64)) - 1;
     }
     return acc;
+  }
+
+  /** The rules of {@code d} allowed by the field's text. */
+  private static long[] byText(Dimension d, Evaluation e) {
+    String v = d.field().string(e);
+    if (v == null) {
+      return d.other();
+    }
+    if (d.nulKeys() && v.indexOf('\0') >= 0) {
+      e.factsVerified(false);
+      return d.all();
+    }
+    long[] bits = d.byValue().get(v);
+    if (bits != null) {
+      return bits;
+    }
+    // without a constant holding U+0000, only a value that missed can hold one
+    if (v.indexOf('\0') >= 0) {
+      e.factsVerified(false);
+      return d.all();
+    }
+    return d.other();
+  }
+
+  /**
+   * The rules of {@code d} allowed by the node's value, found without making its text; null
+   * when the table cannot tell (then the text decides).
+   */
+  private static long[] byNode(Dimension d, Evaluation e) {
+    JsonNode node = d.tree().node(e.event());
+    if (node == null) {
+      return d.other();
+    }
+    int k = d.table().find(node);
+    return k >= 0 ? d.bitsAt()[k] : k == TextTable.MISSING ? d.other() : null;
   }
 
   /**

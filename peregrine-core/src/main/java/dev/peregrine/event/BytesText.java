@@ -47,6 +47,16 @@ final class BytesText extends ValueNode {
     this.surrogate = surrogate;
   }
 
+  /** True when the text has escapes (its bytes are not its UTF-8). */
+  boolean escaped() {
+    return escaped;
+  }
+
+  /** {@link ByteKeys#find} of the text, which must not be {@link #escaped}. */
+  int findIn(ByteKeys keys) {
+    return keys.find(bytes, from, close);
+  }
+
   @Override
   public JsonNodeType getNodeType() {
     return JsonNodeType.STRING;

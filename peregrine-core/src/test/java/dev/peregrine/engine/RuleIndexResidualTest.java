@@ -6,6 +6,10 @@ import dev.peregrine.lang.Expr;
 import dev.peregrine.lang.ExprPrinter;
 import dev.peregrine.lang.ParseResult;
 import dev.peregrine.lang.Parser;
+import dev.peregrine.event.AuditEvent;
+import dev.peregrine.event.EventDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +31,12 @@ class RuleIndexResidualTest {
         desc: everything is checked by the index
         condition: (ka.verb = list and ka.stage in (ResponseComplete))
         output: list
+        priority: INFO
+        source: k8s_audit
+      - rule: Denied
+        desc: a number field in the index
+        condition: ka.response.code in (401, 403) and ka.verb != watch
+        output: denied %ka.response.code
         priority: INFO
         source: k8s_audit
       """;
@@ -61,13 +71,29 @@ class RuleIndexResidualTest {
             + "'user':{'username':'bob'}}",
         "{'auditID':'6','verb':'list','stage':'ResponseComplete'}",
         "{'auditID':'7','verb':'list','stage':'ResponseComplete\\u0000'}",
-        "{'auditID':'8','verb':'list','stage':'Response\\u0000Complete'}")) {
+        "{'auditID':'8','verb':'list','stage':'Response\\u0000Complete'}",
+        // escaped text and numbers in indexed fields, as decoded events hold them
+        "{'auditID':'9','verb':'g\\u0065t','objectRef':{'resource':'pods'},"
+            + "'user':{'username':'bob'}}",
+        "{'auditID':'10','verb':'get','responseStatus':{'code':403}}",
+        "{'auditID':'11','verb':'get','responseStatus':{'code':4030}}",
+        "{'auditID':'12','verb':'get','responseStatus':{'code':'403'}}",
+        "{'auditID':'13','verb':'get','responseStatus':{'code':403.0}}")) {
       String json = e.replace('\'', '"');
       List<Alert> expected = plain.process(json);
       assertThat(indexed.process(json)).as(json).isEqualTo(expected);
+      // decoded from text, strings stay bytes (which the index reads as such)
+      String line = "{\"kind\":\"Event\",\"stageTimestamp\":\"2024-05-01T10:00:00Z\","
+          + json.substring(1) + "\n";
+      List<AuditEvent> decoded = new ArrayList<>();
+      new EventDecoder().decode(line.getBytes(StandardCharsets.UTF_8), "t", decoded::add,
+          err -> { throw new AssertionError(err.render()); });
+      assertThat(indexed.engine().process(decoded.get(0))).as(line)
+          .isEqualTo(plain.engine().process(decoded.get(0)))
+          .hasSameSizeAs(expected);
       alerts += expected.size();
     }
-    assertThat(alerts).isEqualTo(3);
+    assertThat(alerts).isEqualTo(6);
   }
 
   private static Expr parse(String condition) {

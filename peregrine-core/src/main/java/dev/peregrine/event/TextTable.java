@@ -1,0 +1,74 @@
+package dev.peregrine.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fixed set of strings in which a JSON node's text (a string's text, a number's decimal
+ * text) is looked up without making a String when the node is a string a decoder holds as its
+ * bytes, and without printing an integer. Other nodes are left to the caller.
+ */
+public final class TextTable {
+  /** {@link #find}: the node's text is none of the keys (and holds no U+0000). */
+  public static final int MISSING = -1;
+  /** {@link #find}: this table cannot tell; compare the node's text itself. */
+  public static final int UNKNOWN = -2;
+
+  private final ByteKeys bytes;
+  /** The position in the keys given of each {@link ByteKeys} index. */
+  private final int[] positions;
+  private final Map<Long, Integer> integers = new HashMap<>();
+
+  /** The table of {@code keys}; {@link #find} answers positions in this list. */
+  public TextTable(List<String> keys) {
+    Map<String, Selection> names = new HashMap<>();
+    for (String k : keys) {
+      names.put(k, null);
+    }
+    bytes = new ByteKeys(names);
+    positions = new int[keys.size()];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = keys.indexOf(bytes.name(i));
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      Long n = integer(keys.get(i));
+      if (n != null) {
+        integers.putIfAbsent(n, i);
+      }
+    }
+  }
+
+  /**
+   * The position of the key equal to the text of {@code node}; {@link #MISSING} when there is
+   * none, which it tells only of texts that hold no U+0000; {@link #UNKNOWN} when the caller
+   * must compare the node's text itself.
+   */
+  public int find(JsonNode node) {
+    if (node instanceof BytesText t) {
+      if (t.escaped()) {
+        return UNKNOWN; // may hold an escaped U+0000
+      }
+      // raw JSON text holds no control character
+      int k = t.findIn(bytes);
+      return k < 0 ? MISSING : positions[k];
+    }
+    if (node.isInt() || node.isLong()) {
+      // their text is the shortest decimal, which only a key of that form can equal
+      Integer k = integers.get(node.longValue());
+      return k == null ? MISSING : k;
+    }
+    return UNKNOWN;
+  }
+
+  /** The value of {@code s} when it is a long's shortest decimal text, else null. */
+  private static Long integer(String s) {
+    try {
+      long v = Long.parseLong(s);
+      return Long.toString(v).equals(s) ? v : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}
