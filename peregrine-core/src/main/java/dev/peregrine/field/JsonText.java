@@ -13,6 +13,12 @@ import java.util.function.Predicate;
 final class JsonText {
   /** Largest decimal scale written in plain notation; larger ones keep the exponent form. */
   private static final int MAX_PLAIN_SCALE = 1000;
+  /**
+   * What can follow the backslash in the escape of a control character as {@link #escaped}
+   * writes it: the letter of a short escape (b, f, n, r, t), or u and the four upper-case hex
+   * digits of the others.
+   */
+  static final String ESCAPE_TAILS = "bfnrtu0123456789ABCDEF";
 
   private JsonText() {}
 
@@ -138,7 +144,13 @@ final class JsonText {
     if (!node.isContainerNode()) {
       return null;
     }
-    int found = searchAtoms(node, true, s -> hasAny(s, tokens), s -> hasAny(s, tokens));
+    boolean tails = false;
+    for (String t : tokens) {
+      tails |= ESCAPE_TAILS.indexOf(t.charAt(0)) >= 0;
+    }
+    boolean anyTail = tails;
+    int found = searchAtoms(node, false, s -> escapedHasAny(s, tokens, anyTail),
+        s -> hasAny(s, tokens));
     return found < 0 ? null : found == 1;
   }
 
@@ -179,6 +191,30 @@ final class JsonText {
       return others.test(asText(node)) ? 1 : 0;
     }
     return -1;
+  }
+
+  /**
+   * Whether the escaped text of {@code s} contains one of the searchable {@code tokens}, found
+   * in {@code s} itself where that is the same: a searchable token holds no backslash, so where
+   * it occurs in the escaped text it is either the text of characters of {@code s} that need no
+   * escape or it starts inside the escape of a control character, after its backslash ({@link
+   * #ESCAPE_TAILS}), which needs a control character in {@code s} and such a first character
+   * ({@code tails}: one of the tokens has one).
+   */
+  private static boolean escapedHasAny(String s, String[] tokens, boolean tails) {
+    if (hasAny(s, tokens)) {
+      return true;
+    }
+    return tails && hasControl(s) && hasAny(escaped(s), tokens);
+  }
+
+  private static boolean hasControl(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (s.charAt(i) < 0x20) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasAny(String s, String[] tokens) {

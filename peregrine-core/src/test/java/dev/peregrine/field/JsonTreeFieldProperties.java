@@ -23,7 +23,8 @@ class JsonTreeFieldProperties {
   private static final List<List<String>> TOKENS = List.of(List.of("hostPort"), List.of("a"),
       List.of("Port", "x y"), List.of("ostP"), List.of("u0000"), List.of("n"), List.of("true"),
       List.of("null", "50"), List.of("E+5"), List.of("1.5"), List.of("password", "passphrase"),
-      List.of("x y", "host"), List.of("zzz"));
+      List.of("x y", "host"), List.of("zzz"), List.of("001F"), List.of("1F", "zzz"),
+      List.of("t"), List.of("u001"), List.of("F"), List.of("f"), List.of("r"), List.of("b"));
   private static final FieldRegistry REGISTRY = FieldRegistry.standard(ZoneOffset.UTC, "h");
 
   @Property(tries = 1000)
@@ -70,6 +71,18 @@ class JsonTreeFieldProperties {
     String name = b < 0 ? token : token.substring(0, b);
     String arg = b < 0 ? null : token.substring(b + 1, token.length() - 1);
     return (JsonTreeField) REGISTRY.find(name).orElseThrow().bind(arg);
+  }
+
+  /** The search relies on knowing what the encoder writes after a backslash. */
+  @Test
+  void escapeTailsAreWhatTheEncoderWrites() {
+    for (char c = 0; c < 0x20; c++) {
+      String text = JsonText.compact(F.arrayNode().add(String.valueOf(c)));
+      assertThat(text).startsWith("[\"\\");
+      for (char t : text.substring(3, text.length() - 2).toCharArray()) {
+        assertThat(JsonText.ESCAPE_TAILS).as("%s", text).contains(String.valueOf(t));
+      }
+    }
   }
 
   @Test

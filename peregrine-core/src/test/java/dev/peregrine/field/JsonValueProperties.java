@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class JsonValueProperties {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final List<String> PIECES = List.of("hostPort", "\"", "\\", "\n", "\u0000", "a",
-      "Port", "host", ":", ",", "{", "]", "é", "\"hostPort", "hostPort\"", "\\\"", " ", "x y");
+      "Port", "host", ":", ",", "{", "]", "é", "\"hostPort", "hostPort\"", "\\\"", " ", "x y",
+      "\u001f", "\t", "\r", "\b", "\f");
   private static final List<String> TOKENS = List.of("hostPort", "a", "Port", "x y", "host",
       "ostP", "é", "a\"b", "", "x:y", "\\", "n", "u0000", "0", "y");
 
