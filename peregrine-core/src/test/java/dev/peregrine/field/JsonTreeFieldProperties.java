@@ -50,6 +50,7 @@ class JsonTreeFieldProperties {
     ObjectNode event = F.objectNode().put("auditID", "1");
     event.putObject("requestObject").set("data", JsonValueProperties.container(r, 3));
     AuditEvent e = new AuditEvent(event, 0, "test", 1);
+    AuditEvent decoded = JsonValueProperties.decoded(event);
     int[] outcomes = new int[2];
     for (String name : List.of("jevt.value[/requestObject/data]", "ka.req.configmap.obj")) {
       JsonTreeField field = field(name);
@@ -60,6 +61,8 @@ class JsonTreeFieldProperties {
         boolean expected = tokens.stream().anyMatch(text::contains);
         assertThat(field.containsAny(e, tokens.toArray(String[]::new)))
             .as("%s: %s in %s", name, tokens, text).isEqualTo(expected);
+        assertThat(field.containsAny(decoded, tokens.toArray(String[]::new)))
+            .as("decoded %s: %s in %s", name, tokens, text).isEqualTo(expected);
         outcomes[expected ? 1 : 0]++;
       }
     }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.event.AuditEvent;
+import dev.peregrine.event.EventDecoder;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -51,6 +54,7 @@ class JsonValueProperties {
     event.set("v", container(r, 3));
     JsonValue field = (JsonValue) JsonFields.pointer("/v");
     AuditEvent e = new AuditEvent(event, 0, "test", 1);
+    AuditEvent decoded = decoded(event);
     String text = field.string(e);
     assertThat(text).doesNotContain("\u0000");
     int[] outcomes = new int[2];
@@ -60,9 +64,25 @@ class JsonValueProperties {
       }
       boolean expected = text.contains("\"" + token + "\"");
       assertThat(field.containsQuoted(e, token)).as("%s in %s", token, text).isEqualTo(expected);
+      assertThat(field.containsQuoted(decoded, token)).as("decoded: %s in %s", token, text)
+          .isEqualTo(expected);
       outcomes[expected ? 1 : 0]++;
     }
     return outcomes;
+  }
+
+  /**
+   * {@code event} as a decoder makes it of its text (which holds strings as their bytes), so
+   * that searches are checked on those too.
+   */
+  static AuditEvent decoded(ObjectNode event) {
+    ObjectNode line = F.objectNode().put("kind", "Event")
+        .put("stageTimestamp", "2024-05-01T10:00:00Z");
+    line.setAll(event);
+    List<AuditEvent> out = new ArrayList<>();
+    new EventDecoder().decode((line + "\n").getBytes(StandardCharsets.UTF_8), "test", out::add,
+        err -> { throw new AssertionError(err.render()); });
+    return out.get(0);
   }
 
   @Test
