@@ -69,6 +69,7 @@ public final class Bench {
         Passes.decodeWithoutScanner(data), data, corpus, skip);
     row(rows, "c", "Peregrine decode only", Passes.decode(data, true), data, corpus, skip);
     engines(rows, data, corpus, skip, base);
+    rows = againstFasterSkip(rows, data);
     same(rows, "c0", "cJ", "c", "c1");
     same(rows, "d", "dN", "d0");
     same(rows, "e", "e0");
@@ -108,6 +109,29 @@ public final class Bench {
         data, corpus, skip);
     row(rows, "f0", config.variants() + " generated rules, optimisations off",
         Passes.detect(data, engine(many, false), false), data, corpus, skip);
+  }
+
+  /**
+   * Measures (a) again after the other workloads and keeps the faster of its two measurements,
+   * with every ratio taken to it: on a shared machine a disturbed first measurement of the limit
+   * would flatter every ratio.
+   */
+  private List<BenchReport.Row> againstFasterSkip(List<BenchReport.Row> rows, byte[] data) {
+    log.println("bench: (a) Jackson stream-skip, again ...");
+    log.flush();
+    Measure.Timing again = Measure.time(Passes.streamSkip(data), config.warmup(), config.runs());
+    BenchReport.Row first = rows.get(0);
+    if (again.nanos() >= first.nanos()) {
+      return rows;
+    }
+    BenchReport.Row skip = BenchReport.Row.of(first.id(), first.name(), first.events(),
+        first.bytes(), again, again.nanos());
+    List<BenchReport.Row> out = new ArrayList<>();
+    out.add(skip);
+    for (BenchReport.Row r : rows.subList(1, rows.size())) {
+      out.add(r.relativeTo(again.nanos()));
+    }
+    return out;
   }
 
   /**

@@ -36,6 +36,12 @@ public record BenchReport(Corpus.Sizes sizes, Map<String, String> machine, Bench
       return new Row(id, name, events, bytes, t.nanos(), events / s, bytes / s / 1e6,
           (double) t.allocated() / events, (double) skipNanos / t.nanos(), t.checksum());
     }
+
+    /** This row with its ratio to a stream-skip pass of {@code skipNanos}. */
+    Row relativeTo(long skipNanos) {
+      return new Row(id, name, events, bytes, nanos, eventsPerSec, mbPerSec, allocPerEvent,
+          (double) skipNanos / nanos, checksum);
+    }
   }
 
   /** One point of a curve. */
