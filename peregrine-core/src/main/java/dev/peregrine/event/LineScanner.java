@@ -95,6 +95,9 @@ final class LineScanner {
   private final long maxBytes;
 
   private final byte[][] cachedNameBytes = new byte[NAME_CACHE][];
+  private final int[] cachedLengths = new int[NAME_CACHE];
+  private final long[] cachedFirst = new long[NAME_CACHE];
+  private final long[] cachedLast = new long[NAME_CACHE];
   private final String[] cachedNames = new String[NAME_CACHE];
 
   private byte[] b;
@@ -938,26 +941,39 @@ final class LineScanner {
     return sb.toString();
   }
 
-  /** A member name in {@code b[from, close)}: repeated names come from a small cache. */
+  /**
+   * A member name in {@code b[from, close)}: repeated names come from a small cache, keyed by
+   * their length and their first and last eight bytes (names of up to 16 bytes are those; longer
+   * ones compare their bytes too).
+   */
   private String name(int from, int close) {
     int n = close - from;
-    if (escaped || n > MAX_CACHED_NAME) {
+    if (escaped || n > MAX_CACHED_NAME || from + 8 > b.length) {
       return text(from, close);
     }
-    int h = n;
-    for (int k = from; k < close; k++) {
-      h = 31 * h + b[k];
+    long first = (long) LONGS.get(b, from);
+    if (n < 8) {
+      first &= (1L << (n << 3)) - 1;
     }
-    int slot = (h ^ (h >>> 15)) & (NAME_CACHE - 1);
-    byte[] key = cachedNameBytes[slot];
-    if (key != null && Arrays.equals(key, 0, key.length, b, from, close)) {
-      return cachedNames[slot];
+    long last = n > 8 ? (long) LONGS.get(b, close - 8) : 0;
+    long mix = (first * 0x9E3779B97F4A7C15L) ^ (last * 0xC2B2AE3D27D4EB4FL) ^ n;
+    int slot = (int) (mix ^ (mix >>> 29) ^ (mix >>> 47)) & (NAME_CACHE - 1);
+    String cached = cachedNames[slot];
+    if (cached != null && cachedLengths[slot] == n && cachedFirst[slot] == first
+        && cachedLast[slot] == last && (n <= 16 || Arrays.equals(cachedNameBytes[slot], 0,
+            n, b, from, close))) {
+      return cached;
     }
-    String name = new String(b, from, n, StandardCharsets.UTF_8);
-    cachedNameBytes[slot] = Arrays.copyOfRange(b, from, close);
+    String name = new String(b, from, n, ascii ? StandardCharsets.ISO_8859_1
+        : StandardCharsets.UTF_8);
+    cachedNameBytes[slot] = n > 16 ? Arrays.copyOfRange(b, from, close) : null;
+    cachedLengths[slot] = n;
+    cachedFirst[slot] = first;
+    cachedLast[slot] = last;
     cachedNames[slot] = name;
     return name;
   }
+
 
   /** After a member name's closing quote at {@code i - 1}: the colon; the index of the value. */
   private int colon(int i) {

@@ -22,6 +22,10 @@ public final class Selection {
       "impersonatedUser", "sourceIPs", "userAgent", "objectRef", "responseStatus",
       "requestObject", "responseObject", "requestReceivedTimestamp", "annotations");
 
+  /** Top-level Event members always kept, found in {@link #memberKeys} like the others. */
+  private static final Set<String> KEPT = Set.of("apiVersion", "auditID", "stage",
+      "stageTimestamp");
+
   private static final Selection ALL = new Selection(null, false);
 
   private final Map<String, Selection> children;
@@ -42,6 +46,9 @@ public final class Selection {
       Map<String, Selection> members = new HashMap<>();
       for (String key : PRUNABLE) {
         members.put(key, children.get(key));
+      }
+      for (String key : KEPT) {
+        members.put(key, ALL);
       }
       memberKeys = new ByteKeys(members);
     }

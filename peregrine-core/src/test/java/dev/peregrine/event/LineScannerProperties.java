@@ -126,6 +126,33 @@ class LineScannerProperties {
     }
   }
 
+  /** The name cache tells apart names that share their length and first and last bytes. */
+  @Test
+  void namesThatShareTheirEndsStayApart() {
+    List<String> names = List.of("aaaaaaaaXbbbbbbbb", "aaaaaaaaYbbbbbbbb", "aaaaaaaabbbbbbbb",
+        "aaaaaaaébbbbbbbb", "aaaaaaaa", "aaaaaaa", "a", "");
+    StringBuilder line = new StringBuilder(
+        "{\"kind\":\"Event\",\"stageTimestamp\":\"2024-01-01T00:00:00Z\"");
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < names.size(); i++) {
+        line.append(",\"o").append(round).append('_').append(i).append("\":{\"")
+            .append(names.get(i)).append("\":1}");
+      }
+    }
+    byte[] b = (line + "}\n").getBytes(StandardCharsets.UTF_8);
+    EventDecoder decoder = new EventDecoder();
+    assertThat(render(decoder, b)).isEqualTo(render(decoder.withoutScanner(), b))
+        .contains("events=1");
+    List<JsonNode> events = new java.util.ArrayList<>();
+    decoder.decode(b, "t", e -> events.add(e.json()), e -> { });
+    List<String> read = new java.util.ArrayList<>();
+    events.get(0).properties().stream().filter(m -> m.getKey().startsWith("o"))
+        .forEach(m -> m.getValue().fieldNames().forEachRemaining(read::add));
+    List<String> twice = new java.util.ArrayList<>(names);
+    twice.addAll(names);
+    assertThat(read).isEqualTo(twice);
+  }
+
   @Test
   void deepLinesAreLeftToJackson() {
     String deep = "[".repeat(LineScanner.MAX_DEPTH + 5) + "]".repeat(LineScanner.MAX_DEPTH + 5);
