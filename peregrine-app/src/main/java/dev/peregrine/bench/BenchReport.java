@@ -85,7 +85,8 @@ public record BenchReport(Corpus.Sizes sizes, Map<String, String> machine, Bench
         .put("maxBytes", sizes.max());
     ObjectNode m = o.putObject("machine");
     machine.forEach(m::put);
-    o.putObject("method").put("warmup", config.warmup()).put("runs", config.runs())
+    o.putObject("method").put("warmup", config.warmup())
+        .put("warmupSeconds", config.warmupSeconds()).put("runs", config.runs())
         .put("statistic", "fastest pass");
     ArrayNode rs = o.putArray("results");
     for (Row r : rows) {

@@ -4,8 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
- * Times a workload: warm-up passes, then timed passes. The time reported is the fastest pass (on
- * a shared machine the fastest pass is the one least disturbed by other processes); the
+ * Times a workload: warm-up passes, then timed passes. Warm-up lasts a number of passes and at
+ * least a time, since the JIT compiler takes a while to settle on a large workload (on two cores
+ * the built-in ruleset needs a few hundred thousand events). The time reported is the fastest
+ * pass (on a shared machine the fastest pass is the one least disturbed by other processes); the
  * allocation is the median pass's.
  */
 final class Measure {
@@ -23,9 +25,11 @@ final class Measure {
   /** Fastest pass in nanoseconds, bytes allocated by a pass (median), and its checksum. */
   record Timing(long nanos, long allocated, long checksum) {}
 
-  static Timing time(Pass pass, int warmup, int runs) {
+  /** {@code warmup} passes and then more until {@code warmupNanos} have passed, then timed. */
+  static Timing time(Pass pass, int warmup, long warmupNanos, int runs) {
     long sum = 0;
-    for (int i = 0; i < warmup; i++) {
+    long start = System.nanoTime();
+    for (int i = 0; i < warmup || System.nanoTime() - start < warmupNanos; i++) {
       sum = pass.run();
     }
     long[] nanos = new long[runs];

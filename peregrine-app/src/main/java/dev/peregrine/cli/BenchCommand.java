@@ -45,6 +45,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", paramLabel = "N", description = "Warm-up passes (default ${DEFAULT-VALUE}).")
   int warmup = 3;
 
+  @Option(names = "--warmup-time", paramLabel = "SECONDS",
+      description = "Least time each workload warms up for, after the warm-up passes "
+          + "(default ${DEFAULT-VALUE}).")
+  double warmupSeconds = 3;
+
   @Option(names = "--runs", paramLabel = "N", description = "Timed passes (default ${DEFAULT-VALUE}).")
   int runs = 5;
 
@@ -71,7 +76,8 @@ final class BenchCommand implements Callable<Integer> {
     }
     Bench.Config config;
     try {
-      config = new Bench.Config(count, seed, warmup, runs, defaults, up, variants, !noCurves);
+      config = new Bench.Config(count, seed, warmup, warmupSeconds, runs, defaults, up, variants,
+          !noCurves);
     } catch (IllegalArgumentException e) {
       err.println("peregrine: " + e.getMessage());
       err.flush();

@@ -45,7 +45,7 @@ class BenchCommandsTest {
     Path png = dir.resolve("b.png");
     StringWriter out = new StringWriter();
     int rc = run(new BenchCommand(), out, new StringWriter(), "--count", "200", "--warmup", "0",
-        "--runs", "1", "--generated-rules", "20", "--upstream-rules", dir.resolve("none").toString(),
+        "--warmup-time", "0", "--runs", "1", "--generated-rules", "20", "--upstream-rules", dir.resolve("none").toString(),
         "--json", json.toString(), "--plot", png.toString());
     assertThat(rc).isZero();
     assertThat(out.toString()).contains("Jackson stream-skip", "default ruleset",
