@@ -1,6 +1,7 @@
 package dev.peregrine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peregrine.event.Json;
@@ -45,7 +46,8 @@ class BenchCommandsTest {
     Path png = dir.resolve("b.png");
     StringWriter out = new StringWriter();
     int rc = run(new BenchCommand(), out, new StringWriter(), "--count", "200", "--warmup", "0",
-        "--warmup-time", "0", "--runs", "1", "--generated-rules", "20", "--upstream-rules", dir.resolve("none").toString(),
+        "--warmup-time", "0", "--runs", "1", "--generated-rules", "20",
+        "--upstream-rules", dir.resolve("none").toString(),
         "--json", json.toString(), "--plot", png.toString());
     assertThat(rc).isZero();
     assertThat(out.toString()).contains("Jackson stream-skip", "default ruleset",
@@ -54,6 +56,14 @@ class BenchCommandsTest {
     // a, b, c0, cJ, c, c1, d, d0, f, f0, and dN when there is more than one processor
     int parallel = Runtime.getRuntime().availableProcessors() > 1 ? 1 : 0;
     assertThat(report.get("results").size()).isEqualTo(10 + parallel);
+    // every ratio is taken to the faster of the two stream-skip measurements, the row shown
+    JsonNode skip = report.get("results").get(0);
+    assertThat(skip.get("id").asText()).isEqualTo("a");
+    for (JsonNode r : report.get("results")) {
+      assertThat(r.get("ratioToStreamSkip").asDouble()).as(r.get("id").asText())
+          .isCloseTo(skip.get("nanos").asDouble() / r.get("nanos").asDouble(), within(1e-9));
+    }
+    assertThat(report.at("/method/warmupSeconds").asDouble()).isZero();
     assertThat(report.get("costByRuleCount").size()).isPositive();
     assertThat(Files.size(png)).isPositive();
   }

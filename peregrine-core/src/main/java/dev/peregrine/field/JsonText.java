@@ -149,26 +149,23 @@ final class JsonText {
       tails |= ESCAPE_TAILS.indexOf(t.charAt(0)) >= 0;
     }
     boolean anyTail = tails;
-    int found = searchAtoms(node, false, s -> escapedHasAny(s, tokens, anyTail),
-        s -> hasAny(s, tokens));
+    int found = searchAtoms(node, s -> escapedHasAny(s, tokens, anyTail), s -> hasAny(s, tokens));
     return found < 0 ? null : found == 1;
   }
 
   /**
-   * Searches the atoms of the text of {@code node} ({@link #asText}): the escaped text of each
-   * member name and string goes to {@code strings}, the text of each number, boolean and null to
-   * {@code others}. 1 when one passes, 0 when none does, -1 when the tree holds a node that is not
-   * plain JSON data (then the caller renders it instead). Without {@code escape}, {@code strings}
-   * gets each member name and string as it is, for a test that is the same on both.
+   * Searches the atoms of the text of {@code node} ({@link #asText}): each member name and string
+   * goes to {@code strings} as it is (unescaped: the test accounts for escapes), the text of each
+   * number, boolean and null to {@code others}. 1 when one passes, 0 when none does, -1 when the
+   * tree holds a node that is not plain JSON data (then the caller renders it instead).
    */
-  static int searchAtoms(JsonNode node, boolean escape, Predicate<String> strings,
-      Predicate<String> others) {
+  static int searchAtoms(JsonNode node, Predicate<String> strings, Predicate<String> others) {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> m : node.properties()) {
-        if (strings.test(escape ? escaped(m.getKey()) : m.getKey())) {
+        if (strings.test(m.getKey())) {
           return 1;
         }
-        int r = searchAtoms(m.getValue(), escape, strings, others);
+        int r = searchAtoms(m.getValue(), strings, others);
         if (r != 0) {
           return r;
         }
@@ -177,7 +174,7 @@ final class JsonText {
     }
     if (node.isArray()) {
       for (JsonNode element : node) {
-        int r = searchAtoms(element, escape, strings, others);
+        int r = searchAtoms(element, strings, others);
         if (r != 0) {
           return r;
         }
@@ -185,7 +182,7 @@ final class JsonText {
       return 0;
     }
     if (node.isTextual()) {
-      return strings.test(escape ? escaped(node.textValue()) : node.textValue()) ? 1 : 0;
+      return strings.test(node.textValue()) ? 1 : 0;
     }
     if (node.isNumber() || node.isBoolean() || node.isNull()) {
       return others.test(asText(node)) ? 1 : 0;

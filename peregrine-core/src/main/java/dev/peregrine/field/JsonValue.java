@@ -69,7 +69,7 @@ public final class JsonValue implements JsonTreeField {
       return null;
     }
     // numbers, booleans and null hold no quote
-    int found = JsonText.searchAtoms(node, false, s -> quoted(s, token), s -> false);
+    int found = JsonText.searchAtoms(node, s -> quoted(s, token), s -> false);
     return found < 0 ? null : found == 1;
   }
 
