@@ -1,9 +1,11 @@
 package dev.peregrine.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A fixed set of strings in which a JSON node's text (a string's text, a number's decimal
@@ -19,7 +21,9 @@ public final class TextTable {
   private final ByteKeys bytes;
   /** The position in the keys given of each {@link ByteKeys} index. */
   private final int[] positions;
-  private final Map<Long, Integer> integers = new HashMap<>();
+  /** The keys that are a long's shortest decimal text, by value (sorted), and their positions. */
+  private final long[] integers;
+  private final int[] integerPositions;
 
   /** The table of {@code keys}; {@link #find} answers positions in this list. */
   public TextTable(List<String> keys) {
@@ -32,12 +36,15 @@ public final class TextTable {
     for (int i = 0; i < positions.length; i++) {
       positions[i] = keys.indexOf(bytes.name(i));
     }
+    Map<Long, Integer> byValue = new TreeMap<>();
     for (int i = 0; i < keys.size(); i++) {
       Long n = integer(keys.get(i));
       if (n != null) {
-        integers.putIfAbsent(n, i);
+        byValue.putIfAbsent(n, i);
       }
     }
+    integers = byValue.keySet().stream().mapToLong(Long::longValue).toArray();
+    integerPositions = byValue.values().stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**
@@ -56,8 +63,8 @@ public final class TextTable {
     }
     if (node.isInt() || node.isLong()) {
       // their text is the shortest decimal, which only a key of that form can equal
-      Integer k = integers.get(node.longValue());
-      return k == null ? MISSING : k;
+      int k = Arrays.binarySearch(integers, node.longValue());
+      return k < 0 ? MISSING : integerPositions[k];
     }
     return UNKNOWN;
   }
