@@ -5,10 +5,15 @@ import java.io.InputStream;
 
 /**
  * The bytes of a stream from some absolute offset on: the part a parser may still have to
- * re-read after an error. Offsets are absolute positions in the stream.
+ * re-read after an error. Offsets are absolute positions in the stream. Bytes once held are
+ * never changed in their array: to make room the window moves what it keeps into a new array,
+ * so events may refer to the bytes they were read from (their strings, their text) for as long
+ * as they are in use.
  */
 final class ByteWindow {
   static final int CHUNK = 64 * 1024;
+  /** Size of a window's array while it holds little. */
+  private static final int BUFFER = 2 * CHUNK;
 
   private byte[] buf;
   private int off;
@@ -20,7 +25,7 @@ final class ByteWindow {
 
   /** An empty window to be filled from a stream. */
   ByteWindow() {
-    this.buf = new byte[2 * CHUNK];
+    this.buf = new byte[BUFFER];
     this.whole = false;
   }
 
@@ -37,6 +42,8 @@ final class ByteWindow {
   boolean whole() {
     return whole;
   }
+
+
 
   long start() {
     return start;
@@ -135,11 +142,15 @@ final class ByteWindow {
     if (off + len + CHUNK <= buf.length) {
       return;
     }
-    byte[] target = buf;
+    // always a new array, so that bytes already handed out (to events that hold their strings
+    // as bytes) stay unchanged
+    byte[] target;
     if (len + CHUNK > buf.length / 2) {
       target = new byte[Math.max(buf.length * 2, len + CHUNK)];
     } else if (buf.length > 8 * CHUNK && len < CHUNK) {
-      target = new byte[2 * CHUNK];
+      target = new byte[BUFFER];
+    } else {
+      target = new byte[buf.length];
     }
     System.arraycopy(buf, off, target, 0, len);
     buf = target;

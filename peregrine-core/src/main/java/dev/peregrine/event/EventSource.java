@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -16,17 +15,12 @@ final class EventSource {
   private EventSource() {}
 
   /**
-   * Rebuilds the whole object held in {@code buf[start, end)} when called: from {@code buf}
-   * itself when {@code inPlace} (it is the caller's whole input, which stays unchanged while its
-   * events are in use), else from a copy taken now.
+   * Rebuilds the whole object held in {@code buf[start, end)} when called, from {@code buf}
+   * itself: decoders never change bytes they have handed out (a window of a stream moves what it
+   * keeps into a new array), so the text stays there while the event is in use.
    */
-  static Supplier<ObjectNode> of(JsonNodeFactory nodes, byte[] buf,
-      int start, int end, boolean inPlace) {
-    if (inPlace) {
-      return () -> rebuild(nodes, buf, start, end - start);
-    }
-    byte[] text = Arrays.copyOfRange(buf, start, end);
-    return () -> rebuild(nodes, text, 0, text.length);
+  static Supplier<ObjectNode> of(JsonNodeFactory nodes, byte[] buf, int start, int end) {
+    return () -> rebuild(nodes, buf, start, end - start);
   }
 
   /**

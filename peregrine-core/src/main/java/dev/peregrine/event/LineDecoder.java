@@ -48,19 +48,12 @@ final class LineDecoder {
   /** True when the bytes being decoded end the input: the last line needs no line feed. */
   private boolean last;
   /**
-   * True when the bytes decoded are the caller's whole input, which stays unchanged while its
-   * events are in use, so that events may keep a reference to their text instead of a copy.
-   */
-  private final boolean inPlace;
-
-  /**
-   * {@code selection} null keeps everything; {@code inPlace} when the arrays given to {@link
-   * #decode} are the caller's whole input, which stays unchanged while its events are in use;
-   * {@code scan} to read lines with a {@link LineScanner} first.
+   * {@code selection} null keeps everything; {@code scan} to read lines with a {@link
+   * LineScanner} first. The arrays given to {@link #decode} must stay unchanged while events
+   * made of them are in use (events refer to their bytes).
    */
   LineDecoder(JsonFactory factory, JsonNodeFactory nodes, Selection selection, long maxBytes,
-      String oversize, boolean inPlace, boolean scan) {
-    this.inPlace = inPlace;
+      String oversize, boolean scan) {
     this.factory = factory;
     this.nodes = nodes;
     this.selection = selection;
@@ -69,7 +62,7 @@ final class LineDecoder {
     StreamReadConstraints limits = factory.streamReadConstraints();
     this.scanner = !scan ? null : new LineScanner(nodes, selection,
         limits.getMaxNestingDepth(),
-        Math.min(limits.getMaxStringLength(), limits.getMaxNameLength()), maxBytes, inPlace);
+        Math.min(limits.getMaxStringLength(), limits.getMaxNameLength()), maxBytes);
   }
 
   int stopIndex() {
@@ -360,14 +353,11 @@ final class LineDecoder {
     return TreeBuilder.scalar(nodes, t, p);
   }
 
-  /**
-   * Rebuilds the whole object from its text, when the selection asks for that: from {@code buf}
-   * itself when it is the caller's input decoded in place, else from a copy.
-   */
+  /** Rebuilds the whole object from its text in {@code buf}, when the selection asks for that. */
   private Supplier<ObjectNode> source(byte[] buf, int start, int end) {
     if (!selection.keepsSource()) {
       return null;
     }
-    return EventSource.of(nodes, buf, start, end, inPlace);
+    return EventSource.of(nodes, buf, start, end);
   }
 }

@@ -87,8 +87,6 @@ final class LineScanner {
   }
 
   private final JsonNodeFactory nodes;
-  /** True when the bytes read stay unchanged while the events made of them are in use. */
-  private final boolean inPlace;
   private final Selection selection;
   private final int maxDepth;
   private final int maxString;
@@ -133,8 +131,7 @@ final class LineScanner {
    * deepest nesting, the longest string in bytes, the largest event.
    */
   LineScanner(JsonNodeFactory nodes, Selection selection, int maxDepth, int maxString,
-      long maxBytes, boolean inPlace) {
-    this.inPlace = inPlace;
+      long maxBytes) {
     this.nodes = nodes;
     this.selection = selection;
     this.maxDepth = Math.min(maxDepth, MAX_DEPTH);
@@ -494,10 +491,8 @@ final class LineScanner {
     if (c == '"') {
       int close = string(i + 1);
       end = close + 1;
-      if (inPlace) {
-        return new BytesText(b, i + 1, close, escaped, ascii, surrogate);
-      }
-      return nodes.textNode(text(i + 1, close));
+      // the bytes stay unchanged while the event is in use: its text is made when read
+      return new BytesText(b, i + 1, close, escaped, ascii, surrogate);
     }
     if (c == 't' && literal(i, "true")) {
       end = i + 4;

@@ -83,7 +83,7 @@ final class StreamDecoder {
     this.selection = selection;
     if (linePath != LinePath.STREAMING) {
       this.lines = new LineDecoder(factory, nodes, selection, maxBytes, oversize(maxBytes),
-          win.whole(), linePath == LinePath.SCANNER);
+          linePath == LinePath.SCANNER);
       this.fast = true;
       this.fastPos = 0;
       this.fastLine = firstLine;
@@ -237,15 +237,14 @@ final class StreamDecoder {
 
   /**
    * For a record the selection pruned, when the selection asks for it: rebuilds the whole record
-   * from its text (still held in the window; referred to when the window is the caller's whole
-   * input, else copied). Else null.
+   * from its text, held in the window's array (which the window never changes). Else null.
    */
   private Supplier<ObjectNode> source(TreeBuilder tree, long size) {
     if (!tree.pruned() || !selection.keepsSource()) {
       return null;
     }
     int start = win.index(recStart);
-    return EventSource.of(nodes, win.array(), start, start + (int) size, win.whole());
+    return EventSource.of(nodes, win.array(), start, start + (int) size);
   }
 
   private String oversize() {

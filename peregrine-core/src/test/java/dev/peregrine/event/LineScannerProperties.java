@@ -54,14 +54,14 @@ class LineScannerProperties {
     String text = new String(bytes, StandardCharsets.UTF_8);
     String expected = render(decoder.withoutScanner(), bytes);
     assertThat(render(decoder, bytes)).as(text).isEqualTo(expected);
-    // from a stream, whose buffer is reused, strings are made as they are read
+    // from a stream, read through a window that makes room as it goes
     assertThat(render(decoder, new ByteArrayInputStream(bytes))).as(text).isEqualTo(expected);
   }
 
   @Test
   void scannerTakesOrdinaryLinesAndDeclinesWhatItMustNot() {
     LineScanner scanner =
-        new LineScanner(EventNodes.INSTANCE, null, 1000, 1 << 20, 1 << 20, true);
+        new LineScanner(EventNodes.INSTANCE, null, 1000, 1 << 20, 1 << 20);
     String[] taken = {
         "{\"kind\":\"Event\",\"verb\":\"get\",\"n\":[1,-2.5e3,true,null,{}]}\n",
         "{\"kind\":\"EventList\",\"items\":[{\"kind\":\"Event\"}]}\n",
@@ -116,7 +116,7 @@ class LineScannerProperties {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
     Selection sel = SELECTIONS.get(selection);
     LineScanner scanner = new LineScanner(EventNodes.INSTANCE, sel.keepsAll() ? null : sel,
-        1000, 1 << 20, 1 << 20, true);
+        1000, 1 << 20, 1 << 20);
     int pos = 0;
     while (pos < b.length) {
       int next = scanner.scan(b, pos, b.length, true, 1);
@@ -159,7 +159,7 @@ class LineScannerProperties {
     byte[] b = ("{\"kind\":\"Event\",\"stageTimestamp\":\"2024-01-01T00:00:00Z\",\"x\":" + deep
         + "}\n").getBytes(StandardCharsets.UTF_8);
     LineScanner scanner =
-        new LineScanner(EventNodes.INSTANCE, null, 100_000, 1 << 20, 1 << 20, true);
+        new LineScanner(EventNodes.INSTANCE, null, 100_000, 1 << 20, 1 << 20);
     assertThat(scanner.scan(b, 0, b.length, false, 1)).isEqualTo(-1);
     EventDecoder decoder = new EventDecoder().withJsonLimits(100_000, 1 << 20);
     assertThat(render(decoder, b)).isEqualTo(render(decoder.withoutScanner(), b))
