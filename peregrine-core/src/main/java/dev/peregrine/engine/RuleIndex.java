@@ -35,15 +35,14 @@ final class RuleIndex {
   private final Dimension[] dims;
 
   /**
-   * One indexed field; {@code constrained} are the rules with facts on it (those not in
-   * {@code other}), {@code nulKeys} when some constant holds U+0000. When the field is a JSON
-   * node's text ({@code tree} not null), {@code table} finds the node's value among the
-   * constants (whose rules are {@code bitsAt}, in the table's order) without making its text
-   * where it can.
+   * One indexed field; {@code table} holds the constants of its facts, {@code bitsAt} the rules
+   * each allows (in the table's order), {@code constrained} the rules with facts on it (those
+   * not in {@code other}), {@code nulKeys} when some constant holds U+0000. When the field is a
+   * JSON node's text ({@code tree} not null), the table finds the node's value without making
+   * its text where it can.
    */
-  private record Dimension(FieldRead field, Map<String, long[]> byValue, long[] other,
-      long[] all, long[] constrained, boolean nulKeys, JsonTreeField tree, TextTable table,
-      long[][] bitsAt) {}
+  private record Dimension(FieldRead field, TextTable table, long[][] bitsAt, long[] other,
+      long[] all, long[] constrained, boolean nulKeys, JsonTreeField tree) {}
 
   private RuleIndex(int rules, Dimension[] dims) {
     this.rules = rules;
@@ -90,8 +89,8 @@ final class RuleIndex {
       List<String> values = List.copyOf(byValue.keySet());
       long[][] bitsAt = values.stream().map(byValue::get).toArray(long[][]::new);
       JsonTreeField tree = x.extractor() instanceof JsonTreeField t ? t : null;
-      dims.add(new Dimension(x, Map.copyOf(byValue), other, all, constrained, nulKeys, tree,
-          new TextTable(values), bitsAt));
+      dims.add(new Dimension(x, new TextTable(values), bitsAt, other, all, constrained, nulKeys,
+          tree));
     }
     return new RuleIndex(conditions.size(), dims.toArray(Dimension[]::new));
   }
@@ -155,9 +154,9 @@ final class RuleIndex {
       e.factsVerified(false);
       return d.all();
     }
-    long[] bits = d.byValue().get(v);
-    if (bits != null) {
-      return bits;
+    int k = d.table().find(v);
+    if (k >= 0) {
+      return d.bitsAt()[k];
     }
     // without a constant holding U+0000, only a value that missed can hold one
     if (v.indexOf('\0') >= 0) {

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A fixed set of strings in which a JSON node's text (a string's text, a number's decimal
- * text) is looked up without making a String when the node is a string a decoder holds as its
- * bytes, and without printing an integer. Other nodes are left to the caller.
+ * A fixed set of strings in which a text, or a JSON node's text (a string's text, a number's
+ * decimal text), is looked up: a string a decoder holds as its bytes by those bytes, an integer
+ * by its value, without making its text; other nodes are left to the caller.
  */
 public final class TextTable {
   /** {@link #find}: the node's text is none of the keys (and holds no U+0000). */
@@ -18,6 +18,8 @@ public final class TextTable {
   /** {@link #find}: this table cannot tell; compare the node's text itself. */
   public static final int UNKNOWN = -2;
 
+  /** The position of each key in the list given (the first, for a key given twice). */
+  private final Map<String, Integer> byText = new HashMap<>();
   private final ByteKeys bytes;
   /** The position in the keys given of each {@link ByteKeys} index. */
   private final int[] positions;
@@ -28,13 +30,14 @@ public final class TextTable {
   /** The table of {@code keys}; {@link #find} answers positions in this list. */
   public TextTable(List<String> keys) {
     Map<String, Selection> names = new HashMap<>();
-    for (String k : keys) {
-      names.put(k, null);
+    for (int i = 0; i < keys.size(); i++) {
+      byText.putIfAbsent(keys.get(i), i);
+      names.put(keys.get(i), null);
     }
     bytes = new ByteKeys(names);
-    positions = new int[keys.size()];
+    positions = new int[names.size()];
     for (int i = 0; i < positions.length; i++) {
-      positions[i] = keys.indexOf(bytes.name(i));
+      positions[i] = byText.get(bytes.name(i));
     }
     Map<Long, Integer> byValue = new TreeMap<>();
     for (int i = 0; i < keys.size(); i++) {
@@ -45,6 +48,11 @@ public final class TextTable {
     }
     integers = byValue.keySet().stream().mapToLong(Long::longValue).toArray();
     integerPositions = byValue.values().stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The position of the key equal to {@code text}, or {@link #MISSING}. */
+  public int find(String text) {
+    return byText.getOrDefault(text, MISSING);
   }
 
   /**

@@ -53,6 +53,18 @@ class TextTableTest {
   }
 
   @Test
+  void textsAreFoundByThemselves_aKeyGivenTwiceAtItsFirstPlace() {
+    for (int i = 0; i < KEYS.size(); i++) {
+      assertThat(TABLE.find(KEYS.get(i))).isEqualTo(i);
+    }
+    assertThat(TABLE.find("GET")).isEqualTo(TextTable.MISSING);
+    TextTable twice = new TextTable(List.of("a", "b", "a"));
+    assertThat(twice.find("a")).isZero();
+    assertThat(twice.find(decoded("\"a\""))).isZero();
+    assertThat(twice.find(decoded("\"b\""))).isEqualTo(1);
+  }
+
+  @Test
   void integersMatchOnlyKeysThatAreTheirText() {
     assertThat(TABLE.find(IntNode.valueOf(200))).isEqualTo(2);
     assertThat(TABLE.find(IntNode.valueOf(-3))).isEqualTo(4);
