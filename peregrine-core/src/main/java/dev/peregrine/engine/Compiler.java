@@ -6,6 +6,7 @@ import dev.peregrine.field.FieldRegistry;
 import dev.peregrine.field.FieldType;
 import dev.peregrine.field.JsonTreeField;
 import dev.peregrine.field.JsonValue;
+import dev.peregrine.field.SearchTokens;
 import dev.peregrine.lang.Expr;
 import dev.peregrine.lang.Operand;
 import java.nio.charset.StandardCharsets;
@@ -189,7 +190,7 @@ final class Compiler {
     Condition plain = new Nodes.ScalarTest(text(lhs), test);
     if (fuse && b.op().equals("contains") && lhs.x() instanceof JsonTreeField tree
         && JsonValue.searchable(rhs)) {
-      return new Nodes.TokensInJson(tree, new String[] {rhs}, plain);
+      return new Nodes.TokensInJson(tree, SearchTokens.of(rhs), plain);
     }
     return plain;
   }

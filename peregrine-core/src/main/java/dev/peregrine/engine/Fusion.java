@@ -3,6 +3,7 @@ package dev.peregrine.engine;
 import dev.peregrine.field.FieldType;
 import dev.peregrine.field.JsonTreeField;
 import dev.peregrine.field.JsonValue;
+import dev.peregrine.field.SearchTokens;
 import dev.peregrine.lang.Expr;
 import dev.peregrine.lang.Operand;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class Fusion {
       }
       tokens[i] = AnyOf.text(b);
     }
-    return new Nodes.TokensInJson(tree, tokens, fused);
+    return new Nodes.TokensInJson(tree, SearchTokens.of(tokens), fused);
   }
 
   /** The field a fusable check reads, or null when the check is not fusable. */

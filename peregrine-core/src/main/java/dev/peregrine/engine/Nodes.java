@@ -2,6 +2,7 @@ package dev.peregrine.engine;
 
 import dev.peregrine.field.JsonTreeField;
 import dev.peregrine.field.JsonValue;
+import dev.peregrine.field.SearchTokens;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -110,7 +111,8 @@ final class Nodes {
    * JsonTreeField#containsAny} when the value is an object or array, else by {@code text}, the
    * same checks on the field's text.
    */
-  record TokensInJson(JsonTreeField field, String[] tokens, Condition text) implements Condition {
+  record TokensInJson(JsonTreeField field, SearchTokens tokens, Condition text)
+      implements Condition {
     @Override
     public boolean eval(Evaluation e) {
       Boolean found = field.containsAny(e.event(), tokens);

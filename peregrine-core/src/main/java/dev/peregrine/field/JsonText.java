@@ -137,19 +137,16 @@ final class JsonText {
    * string's escaped text and each other scalar's text, in which alone such a token can occur
    * ({@link JsonTreeField#containsAny}).
    */
-  static Boolean containsAny(JsonNode node, String[] tokens) {
+  static Boolean containsAny(JsonNode node, SearchTokens search) {
     if (node == null) {
       return false;
     }
     if (!node.isContainerNode()) {
       return null;
     }
-    boolean tails = false;
-    for (String t : tokens) {
-      tails |= ESCAPE_TAILS.indexOf(t.charAt(0)) >= 0;
-    }
-    boolean anyTail = tails;
-    int found = searchAtoms(node, s -> escapedHasAny(s, tokens, anyTail), s -> hasAny(s, tokens));
+    String[] tokens = search.array();
+    boolean tails = search.escapeTails();
+    int found = searchAtoms(node, s -> escapedHasAny(s, tokens, tails), s -> hasAny(s, tokens));
     return found < 0 ? null : found == 1;
   }
 

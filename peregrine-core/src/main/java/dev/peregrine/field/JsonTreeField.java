@@ -38,7 +38,7 @@ public interface JsonTreeField extends Extractor {
    * searchable token holds no punctuation, so the text contains the token exactly when one atom
    * does, which is what is searched.
    */
-  default Boolean containsAny(AuditEvent event, String[] tokens) {
+  default Boolean containsAny(AuditEvent event, SearchTokens tokens) {
     return JsonText.containsAny(node(event), tokens);
   }
 }

@@ -59,9 +59,9 @@ class JsonTreeFieldProperties {
       for (List<String> tokens : TOKENS) {
         tokens.forEach(t -> assertThat(JsonValue.searchable(t)).isTrue());
         boolean expected = tokens.stream().anyMatch(text::contains);
-        assertThat(field.containsAny(e, tokens.toArray(String[]::new)))
+        assertThat(field.containsAny(e, SearchTokens.of(tokens.toArray(String[]::new))))
             .as("%s: %s in %s", name, tokens, text).isEqualTo(expected);
-        assertThat(field.containsAny(decoded, tokens.toArray(String[]::new)))
+        assertThat(field.containsAny(decoded, SearchTokens.of(tokens.toArray(String[]::new))))
             .as("decoded %s: %s in %s", name, tokens, text).isEqualTo(expected);
         outcomes[expected ? 1 : 0]++;
       }
@@ -90,7 +90,7 @@ class JsonTreeFieldProperties {
 
   @Test
   void absentIsFalse_scalarsAreLeftToTheCaller() {
-    String[] tokens = {"password"};
+    SearchTokens tokens = SearchTokens.of("password");
     ObjectNode withId = F.objectNode().put("auditID", "1");
     withId.putObject("requestObject").put("data", "password");
     ObjectNode withoutId = withId.deepCopy();
