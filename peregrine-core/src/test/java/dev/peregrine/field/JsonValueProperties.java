@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.LongFunction;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -37,14 +38,20 @@ class JsonValueProperties {
 
   @Test
   void randomTrees_coverBothOutcomes() {
+    int[] outcomes = outcomes(JsonValueProperties::compare);
+    assertThat(outcomes[0]).as("not found").isGreaterThan(1000);
+    assertThat(outcomes[1]).as("found").isGreaterThan(100);
+  }
+
+  /** [not found, found] of {@code compare} summed over seeds 0 to 2999. */
+  static int[] outcomes(LongFunction<int[]> compare) {
     int[] outcomes = new int[2];
     for (long seed = 0; seed < 3000; seed++) {
-      int[] o = compare(seed);
+      int[] o = compare.apply(seed);
       outcomes[0] += o[0];
       outcomes[1] += o[1];
     }
-    assertThat(outcomes[0]).as("not found").isGreaterThan(1000);
-    assertThat(outcomes[1]).as("found").isGreaterThan(100);
+    return outcomes;
   }
 
   /** Checks every searchable token on the tree of {@code seed}; counts [not found, found]. */
