@@ -65,6 +65,18 @@ final class FieldRead {
     return v == Evaluation.ABSENT ? null : (String) v;
   }
 
+  /**
+   * Records {@code text}, which the caller read as this field's {@link Extractor#string} of
+   * {@code ev}'s event, so that later reads find it; returns it. Only for {@link Way#TEXT}
+   * reads.
+   */
+  String read(Evaluation ev, String text) {
+    if (slot >= 0) {
+      ev.put(slot, text);
+    }
+    return text;
+  }
+
   /** {@link Extractor#list}; only for {@link Way#LIST} reads. */
   @SuppressWarnings("unchecked")
   List<String> list(Evaluation ev) {

@@ -126,10 +126,7 @@ final class RuleIndex {
       if (!intersects(acc, d.constrained())) {
         continue; // no candidate left has facts on this field: its value changes nothing
       }
-      long[] bits = d.tree() == null ? null : byNode(d, e);
-      if (bits == null) {
-        bits = byText(d, e);
-      }
+      long[] bits = d.tree() == null ? byText(d, e, d.field().string(e)) : byNode(d, e);
       long any = 0;
       for (int w = 0; w < words; w++) {
         any |= acc[w] &= bits[w];
@@ -144,9 +141,8 @@ final class RuleIndex {
     return acc;
   }
 
-  /** The rules of {@code d} allowed by the field's text. */
-  private static long[] byText(Dimension d, Evaluation e) {
-    String v = d.field().string(e);
+  /** The rules of {@code d} allowed by the field's text {@code v}. */
+  private static long[] byText(Dimension d, Evaluation e, String v) {
     if (v == null) {
       return d.other();
     }
@@ -167,8 +163,9 @@ final class RuleIndex {
   }
 
   /**
-   * The rules of {@code d} allowed by the node's value, found without making its text; null
-   * when the table cannot tell (then the text decides).
+   * The rules of {@code d} allowed by the node's value, found without making its text where the
+   * table can tell; else by the text, which a string node holds (kept for the rules that read
+   * the field again) and other nodes are read for.
    */
   private static long[] byNode(Dimension d, Evaluation e) {
     JsonNode node = d.tree().node(e.event());
@@ -176,7 +173,14 @@ final class RuleIndex {
       return d.other();
     }
     int k = d.table().find(node);
-    return k >= 0 ? d.bitsAt()[k] : k == TextTable.MISSING ? d.other() : null;
+    if (k >= 0) {
+      return d.bitsAt()[k];
+    }
+    if (k == TextTable.MISSING) {
+      return d.other();
+    }
+    String v = node.isTextual() ? d.field().read(e, node.textValue()) : d.field().string(e);
+    return byText(d, e, v);
   }
 
   /**

@@ -43,6 +43,17 @@ class FieldReadTest {
   }
 
   @Test
+  void textReadElsewhere_isRecordedForLaterReads() {
+    AtomicInteger calls = new AtomicInteger();
+    FieldRead.Slots slots = new FieldRead.Slots(true);
+    FieldRead r = slots.text(FieldRead.Key.field("ka.verb", null), counting(calls));
+    Evaluation ev = new Evaluation(event("get"), slots.count());
+    assertThat(r.read(ev, "get")).isEqualTo("get");
+    assertThat(r.string(ev)).isEqualTo("get");
+    assertThat(calls).hasValue(0);
+  }
+
+  @Test
   void absentValue_isRememberedAsAbsent() {
     AtomicInteger calls = new AtomicInteger();
     Extractor x = Extractors.text(e -> {
