@@ -87,29 +87,34 @@ final class BytesText extends ValueNode {
     return textValue();
   }
 
+  /** A {@link TextNode} of the text, whose conversions this node's are. */
+  private TextNode plain() {
+    return TextNode.valueOf(textValue());
+  }
+
   @Override
   public boolean asBoolean(boolean defaultValue) {
-    return TextNode.valueOf(textValue()).asBoolean(defaultValue);
+    return plain().asBoolean(defaultValue);
   }
 
   @Override
   public int asInt(int defaultValue) {
-    return TextNode.valueOf(textValue()).asInt(defaultValue);
+    return plain().asInt(defaultValue);
   }
 
   @Override
   public long asLong(long defaultValue) {
-    return TextNode.valueOf(textValue()).asLong(defaultValue);
+    return plain().asLong(defaultValue);
   }
 
   @Override
   public double asDouble(double defaultValue) {
-    return TextNode.valueOf(textValue()).asDouble(defaultValue);
+    return plain().asDouble(defaultValue);
   }
 
   @Override
   public byte[] binaryValue() throws IOException {
-    return TextNode.valueOf(textValue()).binaryValue();
+    return plain().binaryValue();
   }
 
   @Override
@@ -130,6 +135,6 @@ final class BytesText extends ValueNode {
 
   /** A plain {@link TextNode} in its place (when written with Java serialization). */
   private Object writeReplace() {
-    return TextNode.valueOf(textValue());
+    return plain();
   }
 }
